@@ -1,0 +1,184 @@
+"""Command line: ``zhfacts run | explain | eval``.
+
+Exit codes: 0 every document processed; 1 some documents failed (they are listed, the others are
+written); 2 bad usage or bad rules (nothing written).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .rules import DEFAULT_RULES_DIR, RulesError, load_rules
+
+RULES_OPTION = click.option(
+    "--rules", "rules_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_RULES_DIR,
+    show_default="the repository's rules/", help="Folder of rule files.",
+)
+
+
+def _load_rules_or_exit(rules_dir: Path):
+    try:
+        return load_rules(rules_dir)
+    except RulesError as e:
+        click.echo(f"zhfacts: {e}", err=True)
+        sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="zhfacts")
+def main() -> None:
+    """Turn Chinese economic reports into traceable numeric facts and named entities.
+
+    \b
+    Example:
+      zhfacts run corpus --out outputs
+      zhfacts explain "2021年，全区地区生产总值1252.4亿元，同比增长7%"
+      zhfacts eval tests/data/gold_seeds.jsonl outputs
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder (replaced as a whole when the run completes).")
+@RULES_OPTION
+@click.option("--jobs", type=int, default=1, show_default=True, help="Documents processed in parallel (processes).")
+def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int) -> None:
+    """Extract facts and entities from INPUT files or folders (read recursively) into --out.
+
+    \b
+    Example:
+      zhfacts run corpus --out outputs
+    """
+    from .dedup import assign_ids, link_org_aliases
+    from .ingest import InputError
+    from .run import extractors, run_corpus
+    from .write import build_tables, write_outputs
+
+    started = time.perf_counter()
+    rules = _load_rules_or_exit(rules_dir)
+    try:
+        result = run_corpus(list(inputs), rules, jobs=max(1, jobs), progress=None)
+    except InputError as e:
+        click.echo(f"zhfacts: {e}", err=True)
+        sys.exit(2)
+    t = time.perf_counter()
+    link_org_aliases(result.results, extractors(rules).entities.org_aliases)
+    assign_ids(result.results)
+    tables = build_tables(result.documents, result.results)
+    result.timings["dedup"] = result.timings.get("dedup", 0.0) + time.perf_counter() - t
+    errors = [d for d in result.documents if d["status"] == "error"]
+    counts = {
+        "documents": len(result.documents),
+        "documents_ok": sum(d["status"] == "ok" for d in result.documents),
+        "documents_duplicate": sum(d["status"] == "duplicate" for d in result.documents),
+        "documents_error": len(errors),
+        "fact_mentions": len(tables["fact_mentions"]),
+        "facts": len(tables["facts"]),
+        "entity_mentions": len(tables["entity_mentions"]),
+        "entities": len(tables["entities"]),
+    }
+    t = time.perf_counter()
+    manifest = {
+        "program": "zhfacts",
+        "version": __version__,
+        "rules_fingerprint": rules.fingerprint,
+        "command": ["zhfacts", "run", *inputs, "--out", str(out_dir)],
+        "inputs": [{"doc_id": d["doc_id"], "sha256": d["sha256"], "status": d["status"]} for d in result.documents],
+        "counts": counts,
+        "timings_seconds": {k: round(v, 3) for k, v in sorted(result.timings.items())},
+    }
+    write_outputs(out_dir, tables, manifest)
+    elapsed = time.perf_counter() - started
+    for d in errors:
+        click.echo(f"zhfacts: error: {d['error']}", err=True)
+    click.echo(
+        f"{counts['documents']} documents ({counts['documents_ok']} ok, {counts['documents_duplicate']} duplicate, "
+        f"{counts['documents_error']} error), {counts['fact_mentions']} fact mentions ({counts['facts']} facts), "
+        f"{counts['entity_mentions']} entity mentions ({counts['entities']} entities), {elapsed:.1f} s → {out_dir}"
+    )
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("text")
+@RULES_OPTION
+@click.option("--doc-date", default=None, help="Year the text was written (resolves 今年, 去年).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def explain(text: str, rules_dir: Path, doc_date: str | None, as_json: bool) -> None:
+    """Show each fact and entity found in TEXT, the rules that fired and the characters they
+    covered, and why nearby numbers were rejected.
+
+    \b
+    Example:
+      zhfacts explain "2021年，全区地区生产总值1252.4亿元，同比增长7%"
+    """
+    from .run import text_result
+
+    rules = _load_rules_or_exit(rules_dir)
+    result = text_result(text, rules, doc_date)
+    unexplained = _bare_numbers(text, result)
+    if as_json:
+        payload = {
+            "facts": [f.__dict__ for f in result.facts],
+            "entities": [e.__dict__ for e in result.entities],
+            "rejected": [r.__dict__ for r in result.rejections] + unexplained,
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        return
+    for f in result.facts:
+        click.echo(
+            f"FACT   [{f.char_start}:{f.char_end}] {f.span!r} value={f.value:g} unit={f.unit} value_std={f.value_std:g} "
+            f"{f.unit_std} kind={f.kind} status={f.status} period={f.period or '-'} subject={f.subject or '-'} "
+            f"metric={f.metric or '-'} qualifier={f.qualifier or '-'}\n       rules: {f.rules_fired}"
+        )
+    for e in result.entities:
+        click.echo(f"ENTITY [{e.char_start}:{e.char_end}] {e.text!r} {e.type} canonical={e.canonical} rule={e.rule_id}")
+    for r in result.rejections:
+        click.echo(f"REJECT [{r.start}:{r.end}] {r.text!r} by {r.rule_id}: {r.reason}")
+    for r in unexplained:
+        click.echo(f"SKIP   [{r['start']}:{r['end']}] {r['text']!r}: {r['reason']}")
+
+
+def _bare_numbers(text: str, result) -> list[dict]:
+    """Numbers in the text that no rule turned into a fact: say why (no unit after them)."""
+    import regex
+
+    covered = [(f.char_start, f.char_end) for f in result.facts] + [(r.start, r.end) for r in result.rejections]
+    out = []
+    for m in regex.finditer(r"\d+(?:\.\d+)?", text):
+        if any(s < m.end() and m.start() < e for s, e in covered):
+            continue
+        after = text[m.end() : m.end() + 1]
+        reason = "a date or year" if after in "年月日" and after else "no unit after the number (not a quantity)"
+        out.append({"start": m.start(), "end": m.end(), "text": m.group(), "reason": reason})
+    return out
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--misses", is_flag=True, help="List every missed and spurious row and every wrong attribute.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_command(gold: Path, run_dir: Path, misses: bool, as_json: bool) -> None:
+    """Score RUN_DIR (a zhfacts run folder) against GOLD (JSON lines, see ANNOTATION.md).
+
+    \b
+    Example:
+      zhfacts eval tests/data/gold_seeds.jsonl outputs --misses
+    """
+    from .evaluate import format_report, score_run
+
+    rep = score_run(gold, run_dir)
+    if as_json:
+        click.echo(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(rep))
+    if misses:
+        for m in rep.misses:
+            click.echo(json.dumps(m, ensure_ascii=False))

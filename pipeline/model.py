@@ -1,0 +1,104 @@
+"""The records that flow between stages. Plain frozen dataclasses: easy to pickle (for --jobs),
+to compare in tests and to turn into table rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    path: str
+    sha256: str
+    encoding: str
+    raw_text: str
+
+
+@dataclass(frozen=True)
+class DocumentError:
+    """A file that could not become a Document; it still gets a row in documents.csv."""
+
+    doc_id: str
+    path: str
+    sha256: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit, found in normalised text (offsets are normalised ones)."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    value_std: float
+    unit_std: str
+    qualifier: str
+    kind_hint: str  # level | count | share | change | rank, from the unit alone
+    rule_id: str
+    value_max: float | None = None
+
+
+@dataclass(frozen=True)
+class Rejection:
+    start: int
+    end: int
+    text: str
+    rule_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FactMention:
+    mention_id: str
+    doc_id: str
+    char_start: int
+    char_end: int
+    span: str
+    value: float
+    unit: str
+    value_std: float
+    unit_std: str
+    qualifier: str
+    subject: str
+    metric: str
+    metric_key: str
+    kind: str
+    status: str
+    period: str
+    period_text: str
+    sentence: str
+    rule_id: str
+    rules_fired: str
+    fact_id: str = ""
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    mention_id: str
+    doc_id: str
+    char_start: int
+    char_end: int
+    text: str
+    type: str
+    canonical: str
+    rule_id: str
+    code: str = ""
+    parent: str = ""
+    title: str = ""
+    affiliation: str = ""
+    entity_id: str = ""
+
+
+@dataclass
+class DocResult:
+    doc_id: str
+    facts: list[FactMention] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    doc_date: str = ""
+    doc_date_evidence: str = ""
+    main_subject: str = ""
+    repeated_paragraphs: int = 0

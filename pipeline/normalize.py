@@ -1,0 +1,225 @@
+"""Stage 2: raw text → normalised text, with a map from every normalised character to its raw index.
+
+Repairs what PDF extraction and web copying do to reports: lines broken mid-sentence and
+mid-number, spaces between Chinese characters (``企 业 竞 争 力``, ``342.08 亿 元``), full-width
+digits and letters, markdown ``**bold**`` and headings, LaTeX residue (``$< 10.2\\text{m}^3$``),
+footnote superscripts, and headlines printed twice character by character.
+
+Every pass only deletes or substitutes one character for one character, so each normalised
+character keeps the raw index it came from, and a normalised span [s, e) maps back to the raw
+span [to_raw[s], to_raw[e-1] + 1). The raw slice may contain the spaces and line breaks that were
+removed: that is what provenance needs.
+"""
+
+from __future__ import annotations
+
+import statistics
+from array import array
+from dataclasses import dataclass
+
+import regex
+
+#: Full-width characters kept as they are: they are the normal Chinese punctuation.
+_KEEP_FULLWIDTH = set("，：；！？（）")
+_DROP = set("\r\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_SUPERSCRIPTS = set("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
+_SPACES = {"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "}
+
+_TERMINAL = set("。！？!?；;…")
+_CLOSERS = set("”’」』）)】")
+_CLAUSE = set("，、；：,;:")
+_LIST_START = regex.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D|第[一二三四五六七八九十\d]+[章节条部分]|图[①-⑳\d]|表\s*\d|注[:：]|[①-⑳])")
+_UNIT_START = set("万亿千百元%个家人名位项台套亩吨平方公里米户条座所件辆倍度小时分钟年月日号")
+_MARKUP = regex.compile(r"\*\*|__|^#{1,6}[ \t]*", regex.M)
+_LATEX = regex.compile(r"\$[^$\n]{1,80}\$")
+_LATEX_JUNK = regex.compile(r"\$|\\[a-zA-Z]+|[{}^_ ]")
+
+
+def is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def _is_wide(c: str) -> bool:
+    """CJK ideographs and CJK / full-width punctuation: spaces next to these are PDF residue."""
+    o = ord(c)
+    return is_cjk(c) or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or c in "“”‘’…—·"
+
+
+@dataclass(frozen=True)
+class NormText:
+    text: str
+    to_raw: array  # to_raw[i] = raw index of normalised character i
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_raw[start], self.to_raw[end - 1] + 1
+
+
+class _Buf:
+    """Characters and their raw indices, rebuilt by each pass."""
+
+    __slots__ = ("chars", "idx")
+
+    def __init__(self, chars: list[str], idx: list[int]):
+        self.chars, self.idx = chars, idx
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def keep(self, keep: list[bool]) -> "_Buf":
+        return _Buf([c for c, k in zip(self.chars, keep) if k], [i for i, k in zip(self.idx, keep) if k])
+
+
+def _map_chars(raw: str) -> _Buf:
+    chars: list[str] = []
+    idx: list[int] = []
+    for i, c in enumerate(raw):
+        if c in _DROP or c in _SUPERSCRIPTS:
+            continue
+        o = ord(c)
+        if 0xFF01 <= o <= 0xFF5E and c not in _KEEP_FULLWIDTH:
+            c = chr(o - 0xFEE0)
+        elif c in _SPACES:
+            c = _SPACES[c]
+        chars.append(c)
+        idx.append(i)
+    return _Buf(chars, idx)
+
+
+def _strip_markup(buf: _Buf) -> _Buf:
+    text = buf.text
+    keep = [True] * len(text)
+    for m in _MARKUP.finditer(text):
+        for k in range(m.start(), m.end()):
+            keep[k] = False
+    for m in _LATEX.finditer(text):
+        for j in _LATEX_JUNK.finditer(m.group()):
+            for k in range(m.start() + j.start(), m.start() + j.end()):
+                keep[k] = False
+    return buf.keep(keep)
+
+
+def _collapse_doubled_lines(buf: _Buf) -> _Buf:
+    """``慈溪慈溪：：打造…新高地打造…新高地`` → ``慈溪：打造…新高地``: a headline set in a
+    double-printed font comes out of PDF extraction with every piece written twice."""
+    text = buf.text
+    keep = [True] * len(text)
+    pos = 0
+    for line in text.split("\n"):
+        core = line.strip()
+        if 4 <= len(core) <= 200:
+            pieces = regex.findall(r"[\p{Han}\p{L}\p{N}“”‘’]+|[^\p{Han}\p{L}\p{N}“”‘’\s]+|\s+", core)
+            words = [p for p in pieces if not p.isspace()]
+            if words and all(len(p) % 2 == 0 and p[: len(p) // 2] == p[len(p) // 2 :] for p in words):
+                off = pos + line.index(core)
+                for p in pieces:
+                    if not p.isspace():
+                        for k in range(off + len(p) // 2, off + len(p)):
+                            keep[k] = False
+                    off += len(p)
+        pos += len(line) + 1
+    return buf.keep(keep)
+
+
+def _han_run(chars: list[str], k: int, step: int) -> int:
+    n = 0
+    while 0 <= k < len(chars) and is_cjk(chars[k]):
+        n += 1
+        k += step
+    return n
+
+
+def _drop_inner_spaces(buf: _Buf) -> _Buf:
+    """Spaces next to a Chinese character, or between digits, are layout residue."""
+    chars = buf.chars
+    n = len(chars)
+    keep = [True] * n
+    i = 0
+    while i < n:
+        if chars[i] != " ":
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j] == " ":
+            j += 1
+        left = chars[i - 1] if i > 0 else "\n"
+        right = chars[j] if j < n else "\n"
+        if is_cjk(left) and is_cjk(right) and _han_run(chars, i - 1, -1) >= 2 and _han_run(chars, j, 1) >= 2:
+            # 何峰 陈章升: spaces between words of two or more characters separate names;
+            # letter-spaced PDF text (企 业 竞 争 力) has runs of one
+            keep[i + 1 : j] = [False] * (j - i - 1)
+            i = j
+            continue
+        drop = (
+            left in "\n\t"
+            or right in "\n\t"
+            or _is_wide(left)
+            or _is_wide(right)
+            or ((left.isdigit() or left == ".") and (right.isdigit() or right in ".%"))
+        )
+        if drop:
+            for k in range(i, j):
+                keep[k] = False
+        i = j
+    return buf.keep(keep)
+
+
+def _join_lines(buf: _Buf) -> _Buf:
+    """Join lines broken by page layout; keep one ``\\n`` between real paragraphs."""
+    text = buf.text
+    lines = text.split("\n")
+    lengths = [len(line) for line in lines if len(line) >= 8 and "\t" not in line]
+    wrap = statistics.quantiles(lengths, n=4)[2] if len(lengths) >= 4 else 0
+    hard_wrapped = 0 < wrap <= 60
+
+    keep = [True] * len(text)
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    prev = None  # index of the last non-empty line
+    for li, line in enumerate(lines):
+        if not line:
+            continue
+        if prev is not None:
+            gap_start = starts[prev] + len(lines[prev])  # the first "\n" after prev
+            gap_end = starts[li]  # first char of this line
+            if _should_join(lines[prev], line, hard_wrapped, wrap):
+                for k in range(gap_start, gap_end):
+                    keep[k] = False
+            else:
+                for k in range(gap_start + 1, gap_end):
+                    keep[k] = False
+        else:
+            for k in range(0, starts[li]):
+                keep[k] = False  # leading blank lines
+        prev = li
+    if prev is not None:
+        for k in range(starts[prev] + len(lines[prev]), len(text)):
+            keep[k] = False  # trailing blank lines
+    return buf.keep(keep)
+
+
+def _should_join(prev: str, nxt: str, hard_wrapped: bool, wrap: float) -> bool:
+    if "\t" in prev or "\t" in nxt or _LIST_START.match(nxt):
+        return False
+    last, first = prev[-1], nxt[0]
+    if (last.isdigit() or last in ".第万亿") and (first.isdigit() or first in _UNIT_START):
+        return True  # a number or its unit broken across lines
+    if last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL):
+        return False
+    if not (_is_wide(last) or last.isalnum()) or not (_is_wide(first) or first.isalnum()):
+        return False
+    if any(c in _CLAUSE for c in prev):
+        return True
+    return hard_wrapped and len(prev) >= 0.8 * wrap
+
+
+def normalize(raw: str) -> NormText:
+    buf = _map_chars(raw)
+    buf = _strip_markup(buf)
+    buf = _drop_inner_spaces(buf)
+    buf = _collapse_doubled_lines(buf)
+    buf = _join_lines(buf)
+    return NormText(buf.text, array("i", buf.idx))

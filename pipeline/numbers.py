@@ -1,0 +1,147 @@
+"""The number grammar: text → Quantities (value, unit, magnitude, qualifier, span).
+
+Patterns are rules (``rules/quantities.yaml``); this module only turns their named groups into
+values. Rejection rules (``rules/rejections.yaml``) drop quantities that name categories.
+Offsets are those of the text given (normalised text in the pipeline).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import cn2an
+import regex
+
+from .model import Quantity, Rejection
+from .rules import Rules
+
+_NUM_CHARS = regex.compile(r"[\d,.]+")
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def parse_number(text: str) -> float:
+    """``1,252.4`` → 1252.4; ``两千`` → 2000.0; ``十七`` → 17.0. ValueError when not a number."""
+    text = text.strip()
+    if not text:
+        raise ValueError("empty number")
+    if _NUM_CHARS.fullmatch(text):
+        return float(text.replace(",", ""))
+    if "点" in text:
+        whole, _, frac = text.partition("点")
+        digits = "".join(str(_CN_DIGIT[c]) for c in frac)
+        return parse_number(whole) + float("0." + digits)
+    if text[0] in "百千万":
+        text = "一" + text  # cn2an reads 一千 but not 千
+    try:
+        return float(cn2an.cn2an(text.replace("两", "二") if text.startswith("两") else text, "smart"))
+    except (ValueError, KeyError, TypeError) as e:  # cn2an raises ValueError on junk
+        raise ValueError(f"not a number: {text}") from e
+
+
+def _split_trailing_magnitude(cnnum: str, mag: str | None) -> tuple[str, str | None]:
+    """``两千亿`` is the numeral ``两千`` with magnitude ``亿``: keep the unit as written (亿元)."""
+    if mag is None and len(cnnum) > 1:
+        for m in ("万亿", "亿", "万"):
+            if cnnum.endswith(m) and len(cnnum) > len(m):
+                return cnnum[: -len(m)], m
+    return cnnum, mag
+
+
+def _qualifier_before(text: str, start: int, table: dict) -> tuple[str, int]:
+    for word in sorted(table, key=len, reverse=True):
+        if text.endswith(word, 0, start):
+            return table[word], start - len(word)
+    return "", start
+
+
+def _qualifier_after(text: str, end: int, table: dict) -> tuple[str, int]:
+    for word in sorted(table, key=len, reverse=True):
+        if text.startswith(word, end):
+            return table[word], end + len(word)
+    return "", end
+
+
+def quantity_from_match(m: regex.Match, rule, rules: Rules, text: str) -> Quantity | None:
+    units = rules.table("units")
+    mags = rules.table("magnitudes")
+    g = m.groupdict()
+    span_group = "rank" if g.get("rank") is not None else 0
+    start, end = m.span(span_group)
+    kind = rule.get("kind")
+
+    if g.get("rank") is not None:
+        if g.get("first"):
+            value, unit = 1.0, "位"
+        elif g.get("top"):
+            value, unit = parse_number(g["top"]), ""
+        else:
+            value = parse_number(g.get("num") or g.get("cnnum") or "")
+            unit = g.get("unit") or g.get("unit2") or ""
+        return Quantity(start, end, value, unit, value, "", "", "rank", rule.id)
+
+    if g.get("den") is not None:
+        value = parse_number(g["numer"]) / parse_number(g["den"])
+        unit = rule.get("unit", "")
+        pre, _ = _qualifier_before(text, start, rules.table("pre_qualifiers"))
+        return Quantity(start, end, value, unit, value, unit, pre, kind or "share", rule.id)
+
+    mag = g.get("mag")
+    if g.get("num") is not None:
+        value = parse_number(g["num"])
+    else:
+        cnnum, mag = _split_trailing_magnitude(g.get("cnnum") or "", mag)
+        value = parse_number(cnnum)
+    if g.get("sign"):
+        value = -value
+    unit_written = g.get("unit") or rule.get("unit") or rule.get("implied_unit") or ""
+    numerator, slash, denominator = unit_written.partition("/")
+    info = units.get(numerator, {"std": numerator, "kind": kind or "level"})
+    multiplier = float(mags[mag]) if mag else 1.0
+    unit = (mag or "") + unit_written
+    unit_std = info["std"] + (slash + denominator if slash else "")
+    value_std = value * multiplier
+    approx = g.get("approx") or g.get("approx2") or ""
+    pre, _ = _qualifier_before(text, start, rules.table("pre_qualifiers"))
+    post, _ = _qualifier_after(text, end, rules.table("post_qualifiers"))
+    qualifier = pre or post or approx
+    return Quantity(start, end, value, unit, value_std, unit_std, qualifier, kind or info["kind"], rule.id)
+
+
+def find_quantities(text: str, rules: Rules) -> tuple[list[Quantity], list[Rejection]]:
+    """Every quantity in ``text``; overlapping matches keep the longest (then the earliest rule)."""
+    found: list[tuple[int, int, int, Quantity]] = []
+    for order, rule in enumerate(rules.group("qty")):
+        for m in rule.finditer(text):
+            try:
+                q = quantity_from_match(m, rule, rules, text)
+            except ValueError:
+                continue
+            if q is not None:
+                found.append((q.start, -(q.end - q.start), order, q))
+    found.sort(key=lambda t: t[:3])
+    kept: list[Quantity] = []
+    for _, _, _, q in found:  # longest first at each start, so a shorter overlapping one loses
+        if all(q.end <= k.start or q.start >= k.end for k in kept):
+            kept.append(q)
+    kept.sort(key=lambda q: q.start)
+
+    rejections: list[Rejection] = []
+    reject_spans: list[tuple[int, int, str, str]] = []
+    for rule in rules.group("rej"):
+        for m in rule.finditer(text):
+            for name, span_text in m.groupdict().items():
+                if name.startswith("reject") and span_text:
+                    s, e = m.span(name)
+                    reject_spans.append((s, e, rule.id, rule.get("reason", "")))
+    out: list[Quantity] = []
+    for q in kept:
+        hit = next((r for r in reject_spans if r[0] < q.end and q.start < r[1]), None)
+        if hit:
+            rejections.append(Rejection(q.start, q.end, text[q.start : q.end], hit[2], hit[3]))
+        else:
+            out.append(q)
+    return out, rejections
+
+
+def with_sign(q: Quantity, sign: int) -> Quantity:
+    return q if sign >= 0 else replace(q, value_std=-abs(q.value_std))

@@ -1,0 +1,123 @@
+"""Time phrases → period strings, and the document's own date.
+
+Period strings: ``2021``, ``2022-01..2022-08``, ``2016..2020``. Relative words (今年, 去年) are
+resolved from the document's date, which :func:`infer_doc_date` reads from the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .numbers import parse_number
+from .rules import Rules
+
+_DATE_LINE = regex.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$", regex.M)
+_YEAR = regex.compile(r"(?<![\d到至])((?:19|20)\d{2})\s*年(?!代|以来|底前)")
+_PARTIAL_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\S{1,2}个?月|[一二三四上下前]\S?(?:季度|半年))")
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: str
+    text: str
+    rule_id: str
+
+
+def _year(g: dict, rules: Rules, doc_year: int | None, context_year: int | None) -> int | None:
+    if g.get("y"):
+        return int(g["y"])
+    if g.get("rel"):
+        offset = rules.table("relative_years").get(g["rel"])
+        return doc_year + offset if doc_year is not None and offset is not None else None
+    return context_year if context_year is not None else doc_year
+
+
+def _month(text: str) -> int:
+    return int(parse_number(text))
+
+
+def resolve(kind: str, g: dict, rules: Rules, doc_year: int | None, context_year: int | None) -> str:
+    if kind == "plan":
+        n = int(parse_number(g["n"]))
+        start = 1981 + 5 * (n - 6)  # regular five-year plans since the sixth (1981–1985)
+        return f"{start}..{start + 4}" if n >= 6 else ""
+    if kind == "year_range":
+        return f"{int(g['y1'])}..{int(g['y2'])}"
+    if kind == "since_year":
+        return f"{int(g['y1'])}..{doc_year}" if doc_year else ""
+    y = _year(g, rules, doc_year, context_year)
+    if y is None:
+        return ""
+    if kind == "year":
+        return str(y)
+    if kind == "months":
+        m1 = _month(g["m1"]) if g.get("m1") else 1
+        m2 = _month(g["m2"])
+        if not (1 <= m1 <= m2 <= 12):
+            return ""
+        return f"{y}-{m1:02d}..{y}-{m2:02d}"
+    if kind == "quarter":
+        if g.get("half"):
+            return f"{y}-01..{y}-06" if g["half"] == "上" else f"{y}-07..{y}-12"
+        if g.get("qq"):
+            n = int(parse_number(g["qq"][1:]))
+            return f"{y}-01..{y}-{3 * n:02d}"
+        n = int(parse_number(g["q"]))
+        return f"{y}-{3 * n - 2:02d}..{y}-{3 * n:02d}"
+    raise ValueError(f"unknown period resolve {kind}")
+
+
+def find_periods(text: str, rules: Rules, doc_year: int | None) -> list[PeriodMention]:
+    """Period phrases in one sentence, left to right; overlapping matches keep the longest."""
+    found = []
+    for order, rule in enumerate(rules.group("period")):
+        for m in rule.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), -(m.end() - m.start()), order, m, rule))
+    found.sort(key=lambda t: t[:3])
+    out: list[PeriodMention] = []
+    context_year: int | None = None
+    for start, _, _, m, rule in found:
+        if any(start < p.end and p.start < m.end() for p in out):
+            continue
+        g = m.groupdict()
+        try:
+            period = resolve(rule.get("resolve"), g, rules, doc_year, context_year)
+        except (ValueError, KeyError):
+            continue
+        if g.get("y"):
+            context_year = int(g["y"])
+        if period:
+            out.append(PeriodMention(m.start(), m.end(), period, m.group(), rule.id))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
+    """(date, evidence): a dateline near the top wins; else, when the text speaks of 今年, the
+    year after the latest year it reports results for (reports describe last year's results and
+    this year's progress); else the latest such year. Years in sentences with a target cue
+    (到2025年, 力争, 计划) are plans, not results, and do not count."""
+    head = "\n".join(text.split("\n")[:12])
+    m = _DATE_LINE.search(head)
+    if m:
+        date = f"{m.group(1)}-{int(m.group(2)):02d}"
+        return date, f"dateline: {m.group(0).strip()}"
+    target_cue = rules.by_id("status.target").pattern
+    past = []
+    for sentence in regex.split(r"[。！？\n]", text):
+        if _YEAR.search(sentence) and not target_cue.search(sentence):
+            past.extend(int(y) for y in _YEAR.findall(sentence) if 1949 <= int(y) <= 2100)
+    if not past:
+        return "", ""
+    latest = max(past)
+    if "今年" in text:
+        partial = {int(y) for y in _PARTIAL_YEAR.findall(text)}
+        if latest in partial:
+            return str(latest), f"latest year {latest} reported in part; text says 今年"
+        return str(latest + 1), f"latest complete year {latest}; text says 今年"
+    return str(latest), f"latest year mentioned: {latest}"

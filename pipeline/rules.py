@@ -1,0 +1,268 @@
+"""Load, validate and fingerprint the extraction rules kept as YAML in ``rules/``.
+
+A rules folder holds YAML files with up to three top-level keys:
+
+``fragments``
+    named regex pieces, referenced from patterns as ``{NAME}``. A fragment is either a regex
+    string or ``{alternation_of: TABLE}``, which builds a longest-first alternation of a table's
+    keys, each escaped.
+``tables``
+    data (unit lists, lexicons, title words) used by the stages.
+``rules``
+    a list of rules: ``id``, ``pattern`` (may reference fragments), rule-specific fields,
+    ``examples`` (text plus the fields expected of what the rule produces) and
+    ``counter_examples`` (texts on which the rule must produce nothing).
+
+Every problem found in every file is collected and raised at once as :class:`RulesError`, before
+any document is read, so a rule writer fixes all of them in one go.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import regex
+import yaml
+
+#: Every compiled pattern runs with this timeout (seconds): a rule must never hang a run.
+MATCH_TIMEOUT = 2.0
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+_REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+
+
+class RulesError(Exception):
+    """One or more problems in the rules folder; ``problems`` lists each as ``file:rule: what``."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("invalid rules:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    file: str
+    source: str | None  # the pattern as written, before fragments are expanded
+    pattern: Any  # compiled regex.Pattern, or None for data-only rules
+    fields: Mapping[str, Any]
+    examples: tuple[Mapping[str, Any], ...]
+    counter_examples: tuple[Mapping[str, Any], ...]
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        return self.pattern.finditer(text, pos, endpos, timeout=MATCH_TIMEOUT)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.fields.get(key, default)
+
+
+@dataclass(frozen=True)
+class Rules:
+    directory: Path
+    fingerprint: str
+    tables: Mapping[str, Any]
+    rules: tuple[Rule, ...]
+    fragments: Mapping[str, str] = field(repr=False)
+
+    def group(self, prefix: str) -> list[Rule]:
+        """Rules whose id starts with ``prefix.``, in file order."""
+        return [r for r in self.rules if r.id.startswith(prefix + ".")]
+
+    def table(self, name: str) -> Any:
+        return self.tables[name]
+
+    def by_id(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    def compile(self, source: str):
+        """Compile an ad-hoc pattern with this rule set's fragments (for code-built patterns)."""
+        return regex.compile(expand(source, self.fragments, set()))
+
+
+def expand(source: str, fragments: Mapping[str, str], seen: set[str]) -> str:
+    def sub(m: regex.Match) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            raise KeyError(name)
+        if name in seen:
+            raise RecursionError(name)
+        return "(?:" + expand(fragments[name], fragments, seen | {name}) + ")"
+
+    return _REF.sub(sub, source)
+
+
+def alternation(words) -> str:
+    """A regex matching any of ``words``, longest first so that the longest form wins."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def has_nested_quantifier(pattern: str) -> bool:
+    """True when a quantified group itself contains ``+`` or ``*`` — the shape of catastrophic
+    backtracking, e.g. ``(a+)+`` or ``(?:\\d*x)*``. Conservative: false positives are fixable by
+    the rule writer, false negatives could hang a run."""
+    stack: list[bool] = []  # per open group: has it seen an unbounded quantifier inside?
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if i + 1 < n and pattern[i + 1] == "]":
+                i += 1
+        elif c == "(":
+            stack.append(False)
+        elif c == ")" and stack:
+            inner = stack.pop()
+            nxt = pattern[i + 1] if i + 1 < n else ""
+            unbounded_after = (nxt != "" and nxt in "+*") or (nxt == "{" and regex.match(r"\{\d*,\}", pattern[i + 1 :]))
+            if inner and unbounded_after:
+                return True
+            if stack and (inner or unbounded_after):
+                stack[-1] = True
+        elif c in "+*" and stack:
+            stack[-1] = True
+        i += 1
+    return False
+
+
+def _as_example(item: Any) -> Mapping[str, Any] | None:
+    if isinstance(item, str):
+        return {"text": item}
+    if isinstance(item, Mapping) and isinstance(item.get("text"), str):
+        return dict(item)
+    return None
+
+
+def _fragment_source(name: str, spec: Any, tables: Mapping[str, Any]) -> str:
+    if isinstance(spec, str):
+        return spec
+    if isinstance(spec, Mapping) and "alternation_of" in spec:
+        names = spec["alternation_of"]
+        names = [names] if isinstance(names, str) else list(names)
+        words: list[str] = []
+        for t in names:
+            if t not in tables:
+                raise KeyError(t)
+            data = tables[t]
+            words.extend(data.keys() if isinstance(data, Mapping) else data)
+        return alternation(str(w) for w in words)
+    raise TypeError(f"fragment {name} must be a string or {{alternation_of: TABLE}}")
+
+
+def load_rules(directory: str | Path = DEFAULT_RULES_DIR) -> Rules:
+    directory = Path(directory)
+    problems: list[str] = []
+    if not directory.is_dir():
+        raise RulesError([f"{directory}: not a folder of rules"])
+    files = sorted(directory.glob("*.yaml"))
+    if not files:
+        raise RulesError([f"{directory}: no *.yaml rule files"])
+
+    digest = hashlib.sha256()
+    docs: list[tuple[str, dict]] = []
+    for path in files + sorted(directory.glob("*.txt")):
+        data = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + data + b"\0")
+        if path.suffix != ".yaml":
+            continue
+        name = f"{directory.name}/{path.name}"
+        try:
+            doc = yaml.safe_load(data.decode("utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as e:
+            problems.append(f"{name}: not valid UTF-8 YAML: {str(e).splitlines()[0]}")
+            continue
+        if not isinstance(doc, dict) or set(doc) - {"fragments", "tables", "rules"}:
+            problems.append(f"{name}: top level must be a mapping of fragments, tables, rules")
+            continue
+        docs.append((name, doc))
+
+    tables: dict[str, Any] = {}
+    raw_fragments: dict[str, tuple[str, Any]] = {}
+    for name, doc in docs:
+        for key, value in (doc.get("tables") or {}).items():
+            if key in tables:
+                problems.append(f"{name}: table {key} is defined twice")
+            tables[key] = value
+        for key, spec in (doc.get("fragments") or {}).items():
+            if key in raw_fragments:
+                problems.append(f"{name}: fragment {key} is defined twice")
+            raw_fragments[key] = (name, spec)
+
+    fragments: dict[str, str] = {}
+    for key, (name, spec) in raw_fragments.items():
+        try:
+            fragments[key] = _fragment_source(key, spec, tables)
+        except KeyError as e:
+            problems.append(f"{name}:fragment {key}: unknown table {e.args[0]}")
+        except TypeError as e:
+            problems.append(f"{name}:fragment {key}: {e}")
+
+    rules: list[Rule] = []
+    seen_ids: set[str] = set()
+    for name, doc in docs:
+        entries = doc.get("rules") or []
+        if not isinstance(entries, list):
+            problems.append(f"{name}: rules must be a list")
+            continue
+        for i, entry in enumerate(entries):
+            rid = entry.get("id") if isinstance(entry, dict) else None
+            where = f"{name}:{rid or f'rule #{i + 1}'}"
+            if not isinstance(entry, dict) or not isinstance(rid, str) or not _RULE_ID.match(rid):
+                problems.append(f"{where}: every rule needs an id like group.name")
+                continue
+            if rid in seen_ids:
+                problems.append(f"{where}: duplicate rule id")
+            seen_ids.add(rid)
+            compiled = None
+            source = entry.get("pattern")
+            if source is not None:
+                if not isinstance(source, str):
+                    problems.append(f"{where}: pattern must be a string")
+                    continue
+                try:
+                    expanded = expand(source, fragments, set())
+                except KeyError as e:
+                    problems.append(f"{where}: unknown fragment {{{e.args[0]}}}")
+                    continue
+                except RecursionError as e:
+                    problems.append(f"{where}: fragment {{{e.args[0]}}} refers to itself")
+                    continue
+                if has_nested_quantifier(expanded):
+                    problems.append(f"{where}: nested quantifier (catastrophic backtracking risk)")
+                    continue
+                if entry.get("flags_v1"):
+                    expanded = "(?V1)" + expanded  # set operations such as [\p{Han}&&[^的]]
+                try:
+                    compiled = regex.compile(expanded)
+                except regex.error as e:
+                    problems.append(f"{where}: bad regex: {e}")
+                    continue
+            examples = [_as_example(x) for x in entry.get("examples") or []]
+            counters = [_as_example(x) for x in entry.get("counter_examples") or []]
+            if not examples:
+                problems.append(f"{where}: no examples")
+            if not counters:
+                problems.append(f"{where}: no counter_examples")
+            if any(x is None for x in examples + counters):
+                problems.append(f"{where}: every example needs a text")
+                continue
+            fields = {k: v for k, v in entry.items() if k not in ("id", "pattern", "examples", "counter_examples")}
+            rules.append(Rule(rid, name, source, compiled, fields, tuple(examples), tuple(counters)))
+
+    if problems:
+        raise RulesError(problems)
+    return Rules(directory, digest.hexdigest(), tables, tuple(rules), fragments)

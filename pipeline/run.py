@@ -1,0 +1,218 @@
+"""The per-document function and the engine that maps it over a corpus.
+
+``process(document, rules)`` is pure: normalise → segment → extract → drop what repeated
+paragraphs said twice. It needs nothing from other documents, so it can run in any order, in
+any process. Everything that crosses documents happens afterwards, in ``dedup``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import dedup
+from .entities import EntityFinder
+from .facts import DocContext, FactExtractor, main_subject
+from .ingest import discover, read_document
+from .model import Document, DocumentError, DocResult, EntityMention, FactMention
+from .normalize import normalize
+from .periods import infer_doc_date
+from .rules import Rules, load_rules
+from .segment import paragraphs, sentences, word_segmenter
+
+STAGES = ("ingest", "normalize", "segment", "entities", "facts", "dedup")
+
+
+@dataclass
+class Extractors:
+    """Per-process objects built once from the rules (jieba, gazetteer, compiled tables)."""
+
+    rules: Rules
+    entities: EntityFinder
+    facts: FactExtractor
+
+
+_EXTRACTORS: dict[str, Extractors] = {}
+
+
+def extractors(rules: Rules) -> Extractors:
+    ex = _EXTRACTORS.get(rules.fingerprint)
+    if ex is None:
+        lexicon = rules.directory / "lexicon.txt"
+        seg = word_segmenter(str(lexicon) if lexicon.exists() else None)
+        ex = _EXTRACTORS[rules.fingerprint] = Extractors(rules, EntityFinder(rules, seg), FactExtractor(rules))
+    return ex
+
+
+def _id(prefix: str, *parts) -> str:
+    return prefix + hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None) -> DocResult:
+    """One document → its fact and entity mentions, with raw offsets."""
+    timings = timings if timings is not None else {}
+    ex = extractors(rules)
+    t = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal t
+        now = time.perf_counter()
+        timings[stage] = timings.get(stage, 0.0) + now - t
+        t = now
+
+    raw = doc.raw_text
+    norm = normalize(raw)
+    lap("normalize")
+    paras = paragraphs(norm)
+    sents = sentences(norm, paras)
+    lap("segment")
+
+    cands = []
+    for p in paras:
+        for c in ex.entities.find(p.text):
+            cands.append(type(c)(c.start + p.start, c.end + p.start, c.type, c.canonical, c.rule_id, c.code, c.parent, c.title, c.affiliation))
+    lap("entities")
+
+    doc_date, evidence = infer_doc_date(norm.text, rules)
+    doc_year = int(doc_date[:4]) if doc_date else None
+    ctx = DocContext(doc_year, main_subject(cands, norm.text, ex.entities.gaz), cands, ex.entities.gaz)
+    drafts, rejections = [], []
+    carry: dict = {}
+    current_para = -1
+    for s in sents:
+        if s.paragraph != current_para:
+            carry = {}
+            current_para = s.paragraph
+        d, r = ex.facts.sentence_facts(s, ctx, carry)
+        drafts.extend(d)
+        rejections.extend(r)
+    lap("facts")
+
+    result = DocResult(doc.doc_id, doc_date=doc_date, doc_date_evidence=evidence, main_subject=ctx.main_subject)
+    seen_spans: dict[tuple[int, int], int] = {}
+    for d in drafts:
+        rs, re_ = norm.raw_span(d.start, d.end)
+        k = seen_spans.get((rs, re_), 0)
+        seen_spans[(rs, re_)] = k + 1
+        q = d.quantity
+        result.facts.append(
+            FactMention(
+                mention_id=_id("m", doc.doc_id, rs, re_, k),
+                doc_id=doc.doc_id,
+                char_start=rs,
+                char_end=re_,
+                span=raw[rs:re_],
+                value=q.value,
+                unit=q.unit,
+                value_std=q.value_std,
+                unit_std=q.unit_std,
+                qualifier=q.qualifier,
+                subject=d.subject,
+                metric=d.metric,
+                metric_key=d.metric_key,
+                kind=d.kind,
+                status=d.status,
+                period=d.period,
+                period_text=d.period_text,
+                sentence=d.sentence,
+                rule_id=q.rule_id,
+                rules_fired=" ".join(dict.fromkeys(d.rules_fired)),
+            )
+        )
+    for c in cands:
+        rs, re_ = norm.raw_span(c.start, c.end)
+        result.entities.append(
+            EntityMention(
+                mention_id=_id("n", doc.doc_id, rs, re_),
+                doc_id=doc.doc_id,
+                char_start=rs,
+                char_end=re_,
+                text=raw[rs:re_],
+                type=c.type,
+                canonical=c.canonical,
+                rule_id=c.rule_id,
+                code=c.code,
+                parent=c.parent,
+                title=c.title,
+                affiliation=c.affiliation,
+            )
+        )
+    for r in rejections:
+        rs, re_ = norm.raw_span(r.start, r.end)
+        result.rejections.append(type(r)(rs, re_, raw[rs:re_], r.rule_id, r.reason))
+
+    repeated = dedup.repeated_paragraphs(raw)
+    result.repeated_paragraphs = len(repeated)
+    if repeated:
+        dedup.drop_within(result, repeated)
+    lap("dedup")
+    return result
+
+
+def text_result(text: str, rules: Rules, doc_date: str | None = None) -> DocResult:
+    """Run the per-document function on a bare string (explain, rule examples)."""
+    from .ingest import document_from_text
+
+    if doc_date:
+        # a dateline gives the text its date without touching the sentence under test
+        prefix = f"{doc_date}年1月\n" if len(doc_date) == 4 else ""
+        result = process(document_from_text(prefix + text), rules)
+        return dedup.shift(result, -len(prefix))
+    return process(document_from_text(text), rules)
+
+
+@dataclass
+class RunResult:
+    documents: list[dict] = field(default_factory=list)
+    results: list[DocResult] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _work(item: tuple[Path, str, str]) -> tuple[Document | DocumentError, DocResult | None, str, dict]:
+    path, doc_id, rules_dir = item
+    rules = load_rules(rules_dir)
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    doc = read_document(path, doc_id)
+    timings["ingest"] = time.perf_counter() - t
+    if isinstance(doc, DocumentError):
+        return doc, None, "", timings
+    try:
+        return doc, process(doc, rules, timings), "", timings
+    except Exception as e:  # one bad document never stops a run; the error names it
+        return doc, None, f"{doc.path}: extraction failed: {type(e).__name__}: {e}", timings
+
+
+def run_corpus(inputs: list[str], rules: Rules, jobs: int = 1, progress: bool | None = None) -> RunResult:
+    from tqdm import tqdm
+
+    items = discover(inputs)
+    out = RunResult()
+    first_by_sha: dict[str, str] = {}
+    work = [(p, d, str(rules.directory)) for p, d in items]
+    if jobs > 1 and len(work) > 1:
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        mapped = pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))
+    else:
+        pool = None
+        mapped = map(_work, work)
+    try:
+        for doc, result, error, timings in tqdm(mapped, total=len(work), disable=progress, unit="doc", desc="zhfacts"):
+            for k, v in timings.items():
+                out.timings[k] = out.timings.get(k, 0.0) + v
+            row = dedup.document_row(doc, result, error, first_by_sha)
+            out.documents.append(row)
+            if result is not None and row["status"] == "ok":
+                out.results.append(result)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return out
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

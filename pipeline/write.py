@@ -1,0 +1,149 @@
+"""Stage 6: results → CSV (UTF-8 with BOM, for Excel), Parquet and manifest.json.
+
+Everything is written into a temporary folder beside the output folder and swapped in only when
+complete, so an interrupted run leaves the previous outputs whole. Files in the output folder
+that zhfacts did not write (a README, say) are carried over.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, fields
+from pathlib import Path
+
+import pandas as pd
+
+from .dedup import FACT_KEY
+from .model import DocResult, EntityMention, FactMention
+
+DOCUMENT_COLUMNS = [
+    "doc_id", "path", "sha256", "encoding", "n_chars", "status", "duplicate_of", "error",
+    "doc_date", "doc_date_evidence", "main_subject", "n_fact_mentions", "n_entity_mentions", "repeated_paragraphs",
+]
+FACT_MENTION_COLUMNS = [
+    "mention_id", "fact_id", "doc_id", "char_start", "char_end", "span", "value", "unit", "value_std", "unit_std",
+    "qualifier", "subject", "metric", "metric_key", "kind", "status", "period", "period_text", "sentence", "rule_id",
+    "rules_fired",
+]
+FACT_COLUMNS = [
+    "fact_id", "subject", "metric", "metric_key", "kind", "status", "period", "value", "unit", "value_std", "unit_std",
+    "qualifier", "n_mentions", "doc_ids", "mention_ids", "doc_id", "char_start", "char_end", "span", "sentence", "rule_id",
+]
+ENTITY_MENTION_COLUMNS = [
+    "mention_id", "entity_id", "doc_id", "char_start", "char_end", "text", "type", "canonical", "rule_id",
+    "code", "parent", "title", "affiliation",
+]
+ENTITY_COLUMNS = ["entity_id", "canonical", "type", "aliases", "n_mentions", "n_docs", "code", "parent"]
+OUTPUT_FILES = [f"{name}.{ext}" for name in ("documents", "fact_mentions", "facts", "entity_mentions", "entities") for ext in ("csv", "parquet")] + ["manifest.json"]
+
+# Cells Excel would read as a formula; they get a leading apostrophe in the CSV only.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def build_tables(documents: list[dict], results: list[DocResult]) -> dict[str, pd.DataFrame]:
+    facts = [f for r in results for f in r.facts]
+    ents = [e for r in results for e in r.entities]
+    facts.sort(key=lambda f: (f.doc_id, f.char_start, f.char_end, f.mention_id))
+    ents.sort(key=lambda e: (e.doc_id, e.char_start, e.char_end, e.mention_id))
+    fm = pd.DataFrame([asdict(f) for f in facts], columns=[f.name for f in fields(FactMention)])[FACT_MENTION_COLUMNS]
+    em = pd.DataFrame([asdict(e) for e in ents], columns=[f.name for f in fields(EntityMention)])[ENTITY_MENTION_COLUMNS]
+    docs = pd.DataFrame(documents, columns=DOCUMENT_COLUMNS).sort_values("doc_id", kind="stable")
+    return {
+        "documents": docs.reset_index(drop=True),
+        "fact_mentions": fm,
+        "facts": _facts_table(fm),
+        "entity_mentions": em,
+        "entities": _entities_table(em),
+    }
+
+
+def _facts_table(fm: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for fact_id, g in fm.groupby("fact_id", sort=True):
+        first = g.iloc[0]
+        row = {k: first[k] for k in FACT_KEY}
+        row.update(
+            fact_id=fact_id,
+            metric=first["metric"],
+            value=first["value"],
+            unit=first["unit"],
+            unit_std=first["unit_std"],
+            qualifier=first["qualifier"],
+            n_mentions=len(g),
+            doc_ids=";".join(sorted(set(g["doc_id"]))),
+            mention_ids=";".join(g["mention_id"]),
+            doc_id=first["doc_id"],
+            char_start=first["char_start"],
+            char_end=first["char_end"],
+            span=first["span"],
+            sentence=first["sentence"],
+            rule_id=first["rule_id"],
+        )
+        rows.append(row)
+    return pd.DataFrame(rows, columns=FACT_COLUMNS)
+
+
+def _entities_table(em: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for entity_id, g in em.groupby("entity_id", sort=True):
+        first = g.iloc[0]
+        aliases = sorted(set(t.replace("\n", "").replace(" ", "") for t in g["text"]) - {first["canonical"]})
+        rows.append(
+            {
+                "entity_id": entity_id,
+                "canonical": first["canonical"],
+                "type": first["type"],
+                "aliases": ";".join(aliases),
+                "n_mentions": len(g),
+                "n_docs": g["doc_id"].nunique(),
+                "code": first["code"],
+                "parent": first["parent"],
+            }
+        )
+    return pd.DataFrame(rows, columns=ENTITY_COLUMNS).sort_values(["type", "canonical", "entity_id"], kind="stable")
+
+
+def _csv_cell(v):
+    if isinstance(v, float):
+        if math.isnan(v):
+            return ""
+        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+    if isinstance(v, str) and v.startswith(_FORMULA_START):
+        return "'" + v
+    return v
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    text_df = df.astype(object).apply(lambda col: col.map(_csv_cell))
+    text_df.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+
+
+def write_outputs(out_dir: str | Path, tables: dict[str, pd.DataFrame], manifest: dict) -> None:
+    out_dir = Path(out_dir).resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    try:
+        for name, df in tables.items():
+            write_csv(df, tmp / f"{name}.csv")
+            df.to_parquet(tmp / f"{name}.parquet", index=False)
+        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8")
+        if out_dir.exists():
+            for entry in sorted(out_dir.iterdir()):
+                if entry.name not in OUTPUT_FILES and not (tmp / entry.name).exists():
+                    if entry.is_dir():
+                        shutil.copytree(entry, tmp / entry.name, symlinks=True)
+                    else:
+                        shutil.copy2(entry, tmp / entry.name)
+            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+            os.rename(out_dir, old)
+            os.rename(tmp, out_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(tmp, out_dir)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,65 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.normalize import normalize
+
+
+def _check_map(raw, norm):
+    assert len(norm.to_raw) == len(norm.text)
+    prev = -1
+    for i, c in enumerate(norm.text):
+        r = norm.to_raw[i]
+        assert r > prev, "offsets must increase"
+        prev = r
+        assert 0 <= r < len(raw)
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("提 高 企 业 竞 争 力", "提高企业竞争力"),
+        ("总产值 342.08 亿 元", "总产值342.08亿元"),
+        ("计划完成投资137.75\n\n亿元，截至8月", "计划完成投资137.75亿元，截至8月"),
+        ("产值１２５２．４亿元，增长７％", "产值1252.4亿元，增长7%"),
+        ("**一是传统产业占比大。**2020年", "一是传统产业占比大。2020年"),
+        ("## 驭变向新", "驭变向新"),
+        ("单位能耗$< 10.2\\text{m}^3$以内", "单位能耗<10.2m3以内"),
+        ("产值增长12%¹²，位居前列", "产值增长12%，位居前列"),
+        ("慈溪慈溪：：打造制造业高质量发展新高地打造制造业高质量发展新高地", "慈溪：打造制造业高质量发展新高地"),
+        ("记者 何峰 陈章升", "记者 何峰 陈章升"),
+        ("第一段。\n\n第二段。", "第一段。\n第二段。"),
+        ("截至目前，镇\n\n海数字化车间已达84个", "截至目前，镇海数字化车间已达84个"),
+    ],
+)
+def test_normalize_repairs(raw, expected):
+    norm = normalize(raw)
+    assert norm.text == expected
+    _check_map(raw, norm)
+
+
+def test_normalize_maps_spans_back_to_raw():
+    raw = "全区规上工业总产值 1466 亿\n元，同比增长"
+    norm = normalize(raw)
+    s = norm.text.index("1466亿元")
+    rs, re_ = norm.raw_span(s, s + len("1466亿元"))
+    assert raw[rs:re_] == "1466 亿\n元"
+
+
+def test_normalize_joins_hard_wrapped_lines_but_not_headings():
+    raw = "宁波特色小镇巡礼\n\n慈溪具有雄厚的工业基础，在全国工业百强县中，位\n居全省第一、全国第六。\n下一段开始。"
+    text = normalize(raw).text
+    assert "宁波特色小镇巡礼\n慈溪" in text
+    assert "位居全省第一" in text
+    assert "全国第六。\n下一段" in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("一二三亿元万 \n\t，。“”１２.%$\\{}^*#¹²３年月0123456789abc镇海区企业\r　")), max_size=80))
+def test_normalize_offset_map_holds_on_arbitrary_text(raw):
+    norm = normalize(raw)
+    _check_map(raw, norm)
+    for s in range(len(norm.text)):
+        for e in range(s + 1, min(len(norm.text), s + 6) + 1):
+            rs, re_ = norm.raw_span(s, e)
+            assert 0 <= rs < re_ <= len(raw)

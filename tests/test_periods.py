@@ -1,0 +1,41 @@
+import pytest
+
+from pipeline.periods import find_periods, infer_doc_date
+
+
+@pytest.mark.parametrize(
+    "text,doc_year,period",
+    [
+        ("“十三五”期间", None, "2016..2020"),
+        ("“十四五”时期", None, "2021..2025"),
+        ("今年前8个月", 2022, "2022-01..2022-08"),
+        ("2019年1-3月", None, "2019-01..2019-03"),
+        ("去年一季度", 2020, "2019-01..2019-03"),
+        ("前三季度", 2021, "2021-01..2021-09"),
+        ("2022年上半年", None, "2022-01..2022-06"),
+        ("到2025年", None, "2025"),
+        ("2017—2019年", None, "2017..2019"),
+        ("2008年以来", 2019, "2008..2019"),
+    ],
+)
+def test_periods_resolve(rules, text, doc_year, period):
+    found = find_periods(text, rules, doc_year)
+    assert [p.period for p in found] == [period]
+
+
+def test_periods_relative_year_needs_a_document_date(rules):
+    assert find_periods("今年", rules, None) == []
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("宁海县规划\n宁海县经济和信息化局\n2021年7月\n目录", "2021-07"),
+        ("2021年，全区生产总值1252.4亿元。今年前8个月，增长7%。到2025年，力争翻番。", "2022"),
+        ("2022年全区计划完成投资137.75亿元。2021年，全区增长7%。今年以来持续向好。", "2022"),
+        ("2018年，全市增长8%。", "2018"),
+        ("没有年份的文字。", ""),
+    ],
+)
+def test_periods_infer_doc_date(rules, text, date):
+    assert infer_doc_date(text, rules)[0] == date
