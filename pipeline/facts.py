@@ -5,9 +5,8 @@ Attribution works on the normalised sentence, clause by clause (clauses end at �
 * metric: the words between the clause start (after its time phrase and subject) and the number,
   without leading and trailing function words; a growth rate with no words of its own takes the
   metric of the level before it;
-* subject: the nearest region / organisation / platform before the number in the sentence, else
-  an anaphor (全区, 该公司) resolved to the entity it stands for, else the paragraph's last
-  subject, else the document's main subject;
+* subject: the name or anaphor (全区, 该公司, resolved) that opens the nearest clause before the
+  number, else the paragraph's last such subject, else the document's main subject;
 * kind: from the unit, refined by the nearest growth or share cue in the clause;
 * status: a target or forecast cue earlier in the sentence, unless a clause in between starts
   with an actual cue (已, 实际, 累计);
@@ -89,13 +88,20 @@ def _strip_words(text: str, leading: list[str], trailing: list[str]) -> str:
 
 
 class FactExtractor:
-    def __init__(self, rules: Rules):
+    def __init__(self, rules: Rules, segmenter):
+        import jieba.posseg
+
         self.rules = rules
-        self.leading = sorted(rules.table("metric_leading_words"), key=len, reverse=True)
-        self.trailing = sorted(rules.table("metric_trailing_words"), key=len, reverse=True)
+        self.seg = segmenter
+        self.pos = jieba.posseg.POSTokenizer(segmenter.jieba)
+        self.leading = set(rules.table("metric_leading_words"))
+        self.trailing = set(rules.table("metric_trailing_words"))
+        self.clause_openers = tuple(sorted(rules.table("clause_openers"), key=len, reverse=True))
+        self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.anaphora = rules.table("anaphora")
         self.anaphor_re = regex.compile("|".join(sorted(map(regex.escape, self.anaphora), key=len, reverse=True)))
         self.pre_quals = sorted(rules.table("pre_qualifiers"), key=len, reverse=True)
+        self.post_quals = sorted(rules.table("post_qualifiers"), key=len, reverse=True)
         self.keys: list[tuple[str, str]] = sorted(
             ((_fold(s), key) for key, syns in rules.table("metric_keys").items() for s in syns),
             key=lambda t: -len(t[0]),
@@ -104,20 +110,19 @@ class FactExtractor:
         self.decrease = rules.by_id("sign.decrease")
         self.status_rules = [rules.by_id("status.target"), rules.by_id("status.forecast")]
         self.actual = rules.by_id("status.actual")
+        self.rank_cue = rules.by_id("metric.rank").pattern
+        self.after_stop = rules.by_id("metric.after_number").pattern
 
     # -- per sentence ---------------------------------------------------------------------------
     def sentence_facts(
         self, sent: Sentence, ctx: DocContext, carry: dict
     ) -> tuple[list[FactDraft], list[Rejection]]:
+        """Facts of one sentence. ``carry`` holds what the paragraph said before (its last
+        subject and period) and is updated for the sentences after."""
         text = sent.text
+        periods = find_periods(text, self.rules, ctx.doc_year)
         quantities, rejections = find_quantities(text, self.rules)
         rejections = [Rejection(r.start + sent.start, r.end + sent.start, r.text, r.rule_id, r.reason) for r in rejections]
-        if not quantities:
-            periods = find_periods(text, self.rules, ctx.doc_year)
-            if periods:
-                carry["period"] = periods[-1]
-            return [], rejections
-        periods = find_periods(text, self.rules, ctx.doc_year)
         kept = []
         for q in quantities:  # 前8个月: the 8个 is part of a time phrase
             p = next((p for p in periods if p.start < q.end and q.start < p.end), None)
@@ -125,21 +130,57 @@ class FactExtractor:
                 kept.append(q)
             else:
                 rejections.append(Rejection(q.start + sent.start, q.end + sent.start, text[q.start : q.end], p.rule_id, "part of a time phrase"))
-        quantities = kept
         ents = [
             Candidate(c.start - sent.start, c.end - sent.start, c.type, c.canonical, c.rule_id, c.code, c.parent)
             for c in ctx.entities
             if sent.start <= c.start and c.end <= sent.end
         ]
         clause_starts = _clause_starts(text)
+        subjects = self._clause_subjects(text, sent.start, clause_starts, periods, ents, ctx)
         drafts: list[FactDraft] = []
-        for q in quantities:
-            drafts.append(self._attribute(q, text, sent, ctx, periods, ents, clause_starts, drafts, carry))
-        if periods:
-            carry["period"] = periods[-1]
+        for q in kept:
+            drafts.append(self._attribute(q, text, sent, ctx, periods, ents, subjects, clause_starts, drafts, carry))
+        if subjects:
+            carry["subject"] = subjects[-1][1:]
+        actual_periods = [p for p in periods if not p.text.startswith(("到", "至"))]
+        if actual_periods:
+            carry["period"] = actual_periods[-1]
         return drafts, rejections
 
-    def _attribute(self, q, text, sent, ctx, periods, ents, clause_starts, previous, carry) -> FactDraft:
+    def _clause_subjects(self, text, offset, clause_starts, periods, ents, ctx) -> list[tuple[int, str, str]]:
+        """(position, subject, rule) for every clause that opens with a name or an anaphor:
+        the grammatical subject stands first (镇海规上工业总产值…, “甬江芯谷”将…, 全区…);
+        a name further in (位于镇海的, 与慈溪合作) is not what the numbers are about."""
+        out = []
+        for cs in clause_starts:
+            pos = self._skip_openers(text, cs, periods)
+            ent = next((e for e in ents if e.start == pos and e.type in _SUBJECT_TYPES), None)
+            if ent is not None:
+                out.append((pos, ent.canonical, "subject.entity"))
+                continue
+            m = self.anaphor_re.match(text, pos)
+            if m:
+                resolved = self._resolve_anaphor(m.group(), offset + pos, ctx)
+                if resolved:
+                    out.append((pos, resolved, "subject.anaphora"))
+        return out
+
+    def _skip_openers(self, text: str, pos: int, periods: list[PeriodMention]) -> int:
+        changed = True
+        while changed:
+            changed = False
+            for p in periods:
+                if p.start == pos:
+                    pos, changed = p.end, True
+            while pos < len(text) and text[pos] in "“”‘’\"'（(《 ，,":
+                pos, changed = pos + 1, True
+            for w in self.clause_openers:
+                if text.startswith(w, pos):
+                    pos, changed = pos + len(w), True
+                    break
+        return pos
+
+    def _attribute(self, q, text, sent, ctx, periods, ents, subjects, clause_starts, previous, carry) -> FactDraft:
         fired = [q.rule_id]
         cstart = max(s for s in clause_starts if s <= q.start)
         prefix_end = q.start
@@ -149,9 +190,68 @@ class FactExtractor:
                 break
         prefix = text[cstart:prefix_end]
 
-        # kind and sign
+        kind, sign = self._kind(q, prefix, fired)
+        q = with_sign(q, sign)
+        status = self._status(q, text, clause_starts, periods, fired)
+        period, period_text = self._period(q, periods, status, ctx, carry, fired)
+
+        subject = ""
+        before = [s for s in subjects if s[0] < q.start]
+        if before:
+            subject = before[-1][1]
+            fired.append(before[-1][2])
+        elif carry.get("subject"):
+            subject = carry["subject"][0]
+            fired.append("subject.paragraph")
+        else:
+            subject = ctx.main_subject
+            if subject:
+                fired.append("subject.document")
+
+        metric_start = self._skip_openers(text, cstart, periods)
+        lead = next((e for e in ents if e.start == metric_start and e.type in _SUBJECT_TYPES + ("GOV",)), None)
+        if lead is not None:
+            metric_start = lead.end
+        elif self.anaphor_re.match(text, metric_start):
+            metric_start = self.anaphor_re.match(text, metric_start).end()
+        metric_src = text[max(metric_start, cstart) : prefix_end] if metric_start < prefix_end else ""
+        if kind == "rank":
+            rank_src = _after_periods(text[cstart:prefix_end], cstart, periods)
+            metric = self._rank_metric(rank_src, text, cstart, periods, previous)
+            if metric:
+                fired.append("metric.rank")
+        else:
+            metric = self._clean_metric(metric_src)
+            after = self._metric_after(text, q.end)
+            if after:  # a number before its noun measures that noun
+                metric = after
+                fired.append("metric.after_number")
+            elif metric:
+                if kind == "share" and metric.startswith("占") and previous:
+                    metric = previous[-1].metric + metric
+                fired.append("metric.before_number")
+            elif previous and kind == "change":
+                metric = previous[-1].metric
+                if metric:
+                    fired.append("metric.growth_of_previous")
+        return FactDraft(
+            sent.start + q.start,
+            sent.start + q.end,
+            q,
+            subject,
+            metric,
+            self.metric_key(metric),
+            kind,
+            status,
+            period,
+            period_text,
+            sent.text.strip(),
+            fired,
+        )
+
+    # -- attributes -----------------------------------------------------------------------------
+    def _kind(self, q: Quantity, prefix: str, fired: list[str]) -> tuple[str, int]:
         kind = q.kind_hint
-        sign = 1
         if kind in ("share", "change"):
             best = None
             for rule in self.kind_rules:
@@ -161,95 +261,100 @@ class FactExtractor:
             if best:
                 kind = best[1].get("sets")["kind"]
                 fired.append(best[1].id)
-        growth = [m for m in self.kind_rules[0].finditer(prefix)]
-        if growth and self.decrease.pattern.fullmatch(growth[-1].group()):
+        sign = 1
+        growth = list(self.kind_rules[0].finditer(prefix))
+        if kind != "rank" and growth and self.decrease.pattern.fullmatch(growth[-1].group()):
             sign = -1
             fired.append(self.decrease.id)
-        q = with_sign(q, sign)
+        return kind, sign
 
-        # status
-        status = "actual"
+    def _status(self, q, text, clause_starts, periods, fired) -> str:
         cue = None
         for rule in self.status_rules:
             for m in rule.finditer(text, 0, q.start):
                 if cue is None or m.end() > cue[0]:
                     cue = (m.end(), rule)
-        if cue:
-            reset = False
-            for s in clause_starts:
-                if cue[0] <= s <= q.start:
-                    clause = text[s:q.start]
-                    clause = _after_periods(clause, s, periods)
-                    if self.actual.pattern.search(clause):
-                        reset = True
-            if reset:
+        if cue is None:
+            return "actual"
+        for s in clause_starts:
+            if cue[0] <= s <= q.start and self.actual.pattern.search(_after_periods(text[s : q.start], s, periods)):
                 fired.append(self.actual.id)
-            else:
-                status = cue[1].get("sets")["status"]
-                fired.append(cue[1].id)
+                return "actual"
+        fired.append(cue[1].id)
+        return cue[1].get("sets")["status"]
 
-        # period
+    def _period(self, q, periods, status, ctx, carry, fired) -> tuple[str, str]:
         before = [p for p in periods if p.end <= q.start]
+        if status == "actual":
+            # 到2025年 fixes the year of targets, not of what has already happened
+            before = [p for p in before if not p.text.startswith(("到", "至"))] or before
         if before:
             p = before[-1]
-            period, period_text = p.period, p.text
-            fired.append(p.rule_id)
         elif carry.get("period") is not None:
             p = carry["period"]
-            period, period_text = p.period, p.text
-            fired.append(p.rule_id)
         else:
-            period, period_text = (str(ctx.doc_year) if ctx.doc_year else ""), ""
+            return (str(ctx.doc_year) if ctx.doc_year else ""), ""
+        fired.append(p.rule_id)
+        return p.period, p.text
 
-        # subject
-        subject = ""
-        prior = [e for e in ents if e.end <= q.start and e.type in _SUBJECT_TYPES]
-        anaphor = None
-        for m in self.anaphor_re.finditer(text, 0, q.start):
-            anaphor = m
-        if prior and (anaphor is None or prior[-1].end > anaphor.start()):
-            subject = prior[-1].canonical
-            fired.append("subject.entity")
-        elif anaphor is not None:
-            subject = self._resolve_anaphor(anaphor.group(), sent.start + anaphor.start(), ctx)
-            if subject:
-                fired.append("subject.anaphora")
-        if not subject:
-            subject = carry.get("subject") or ctx.main_subject
-        carry["subject"] = subject if "subject.entity" in fired else carry.get("subject")
+    # -- metrics --------------------------------------------------------------------------------
+    def _words(self, text: str) -> list[tuple[str, str]]:
+        return [(w.word, w.flag) for w in self.pos.cut(text)]
 
-        # metric
-        metric_src = _after_periods(prefix, cstart, periods)
-        lead_ents = [e for e in ents if cstart <= e.start and e.end <= prefix_end and e.type in _SUBJECT_TYPES + ("GOV",)]
-        offset = prefix_end - len(metric_src)
-        for e in lead_ents:
-            if e.start <= offset + 2 and e.end > offset:  # an entity at the clause start is the subject
-                metric_src = text[e.end : prefix_end]
-                offset = e.end
-        metric = _strip_words(metric_src.replace(" ", ""), self.leading, self.trailing)
-        metric = metric.strip("“”\"'（）() ")
-        if metric and not regex.search(r"[\p{Han}A-Za-z]", metric):
-            metric = ""
-        if metric:
-            fired.append("metric.before_number")
-        elif previous and kind in ("change", "rank"):
-            metric = previous[-1].metric
-            if metric:
-                fired.append("metric.growth_of_previous")
-        return FactDraft(
-            sent.start + q.start,
-            sent.start + q.end,
-            q,
-            subject,
-            metric,
-            self.metric_key(metric),
-            "rank" if q.kind_hint == "rank" else kind,
-            status,
-            period,
-            period_text,
-            sent.text.strip(),
-            fired,
-        )
+    def _clean_metric(self, src: str) -> str:
+        """Drop the function words a clause puts around its metric (word by word, so that
+        有序推进 keeps its 有), and brackets and quotes left open at either end."""
+        words = [w for w, _ in self._words(src.replace(" ", ""))]
+        while words and (words[0] in self.leading or words[0] in "，、,“”\"（("):
+            words.pop(0)
+        while words and (words[-1] in self.trailing or words[-1] in "，、,“”\"（("):
+            words.pop()
+        metric = "".join(words)
+        metric = _balance(metric)
+        return metric if regex.search(r"[\p{Han}A-Za-z]", metric) else ""
+
+    def _metric_after(self, text: str, end: int) -> str:
+        """The noun phrase right after a number (27万平方米周边楼宇联动区, 8条精品线路)."""
+        for w in self.post_quals:
+            if text.startswith(w, end):
+                end += len(w)
+                break
+        m = regex.match(r"[\p{Han}A-Za-z“”（）()]{2,24}", text[end:])
+        if not m or self.after_stop.match(m.group()):
+            return ""
+        words = []
+        for word, flag in self._words(m.group()):
+            if flag.startswith(("v", "p", "c", "u", "d", "r")) and flag != "vn" and words:
+                break
+            if flag.startswith(("v", "p", "c", "u", "d", "r")) and flag != "vn":
+                return ""
+            words.append(word)
+        metric = _balance("".join(words))
+        return metric if len(metric) >= 2 else ""
+
+    def _rank_metric(self, src: str, text: str, cstart: int, periods, previous) -> str:
+        """居全市第一 after 增速 → 规上工业增加值增速全市排名: what is ranked, the scope, 排名."""
+        src = src.replace(" ", "")
+        piece = src.rsplit("、", 1)[-1]
+        cue = None
+        for m in self.rank_cue.finditer(src):
+            cue = m
+        if cue is not None and cue.end() >= len(src) - len(piece):
+            base, scope = src[: cue.start()], src[cue.end() :]
+        elif cue is not None:
+            base, scope = src[: cue.start()], piece
+        else:
+            base, scope = "", piece
+        base = regex.sub(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续)+$", "", base.strip("，、,“ "))
+        if (not base or base in self.generic_rank_bases) and previous:
+            base = previous[-1].metric.removesuffix("排名") + base
+        if not base and cstart > 0:
+            prev_clause = text[: cstart].rstrip("，,；;：: ")
+            prev_clause = prev_clause[max(s for s in _clause_starts(prev_clause)) :]
+            base = regex.sub(r"^(?:在|其)|中$", "", self._clean_metric(prev_clause))
+            base = regex.sub(r"^(?:(?:19|20)\d{2}年)", "", base)
+        scope = scope.strip("，、,")
+        return f"{base}{scope}排名" if base or scope else ""
 
     def _resolve_anaphor(self, word: str, pos: int, ctx: DocContext) -> str:
         ref = self.anaphora[word]
@@ -276,6 +381,20 @@ class FactExtractor:
             if folded.endswith(syn):
                 return key
         return folded
+
+
+def _balance(metric: str) -> str:
+    """Drop a bracket or quote that the cut left unpaired at either end."""
+    for o, c in (("（", "）"), ("(", ")"), ("“", "”")):
+        if metric.count(o) > metric.count(c) and metric.endswith(o):
+            metric = metric[:-1]
+        if metric.count(c) > metric.count(o) and metric.startswith(c):
+            metric = metric[1:]
+        if metric.count(o) > metric.count(c):
+            metric += c
+        elif metric.count(c) > metric.count(o):
+            metric = o + metric
+    return metric
 
 
 def _fold(metric: str) -> str:

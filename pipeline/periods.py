@@ -48,7 +48,10 @@ def resolve(kind: str, g: dict, rules: Rules, doc_year: int | None, context_year
     if kind == "year_range":
         return f"{int(g['y1'])}..{int(g['y2'])}"
     if kind == "since_year":
-        return f"{int(g['y1'])}..{doc_year}" if doc_year else ""
+        start = int(g["y1"]) if g.get("y1") else _year(g, rules, doc_year, None)
+        return f"{start}..{doc_year}" if doc_year and start else ""
+    if kind == "years_back":
+        return f"{doc_year - int(parse_number(g['n']))}..{doc_year}" if doc_year else ""
     y = _year(g, rules, doc_year, context_year)
     if y is None:
         return ""

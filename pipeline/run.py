@@ -44,7 +44,7 @@ def extractors(rules: Rules) -> Extractors:
     if ex is None:
         lexicon = rules.directory / "lexicon.txt"
         seg = word_segmenter(str(lexicon) if lexicon.exists() else None)
-        ex = _EXTRACTORS[rules.fingerprint] = Extractors(rules, EntityFinder(rules, seg), FactExtractor(rules))
+        ex = _EXTRACTORS[rules.fingerprint] = Extractors(rules, EntityFinder(rules, seg), FactExtractor(rules, seg))
     return ex
 
 
