@@ -218,6 +218,8 @@ class EntityFinder:
                 if start is None:
                     return []
                 s = start
+        if not _balanced(text[s:e]):
+            return []  # 镇海数字化车间（智能工厂: a cut through a bracket is not a name
         if etype == "PERSON" and g.get("title"):
             e = s + self._name_length(text, s, e)
             return [Candidate(s, e, "PERSON", text[s:e], rule.id, title=g["title"])]
@@ -332,6 +334,10 @@ class EntityFinder:
         if core != name and len(core) >= 2 and len(core) < len(full):
             out.append(core)
         return [a for a in dict.fromkeys(out) if len(a) >= 2 and a not in self.gaz.by_name]
+
+
+def _balanced(name: str) -> bool:
+    return all(name.count(o) == name.count(c) for o, c in (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》")))
 
 
 def select(cands: list[Candidate], rule_order: list[str]) -> list[Candidate]:

@@ -10,8 +10,7 @@ Attribution works on the normalised sentence, clause by clause (clauses end at �
 * kind: from the unit, refined by the nearest growth or share cue in the clause;
 * status: a target or forecast cue earlier in the sentence, unless a clause in between starts
   with an actual cue (已, 实际, 累计);
-* period: the nearest time phrase before the number in the sentence, else the paragraph's last
-  one, else the document's year.
+* period: the nearest time phrase before the number in the sentence, else the document's year.
 """
 
 from __future__ import annotations
@@ -113,14 +112,48 @@ class FactExtractor:
         self.rank_cue = rules.by_id("metric.rank").pattern
         self.after_stop = rules.by_id("metric.after_number").pattern
 
-    # -- per sentence ---------------------------------------------------------------------------
-    def sentence_facts(
-        self, sent: Sentence, ctx: DocContext, carry: dict
-    ) -> tuple[list[FactDraft], list[Rejection]]:
-        """Facts of one sentence. ``carry`` holds what the paragraph said before (its last
-        subject and period) and is updated for the sentences after."""
+    # -- per document ---------------------------------------------------------------------------
+    def document_facts(self, sents: list[Sentence], ctx: DocContext) -> tuple[list[FactDraft], list[Rejection]]:
+        """Facts of a document, paragraph by paragraph: a sentence that names no subject takes
+        the paragraph's (before it, else after it), else the last one of the paragraphs before."""
+        drafts: list[FactDraft] = []
+        rejections: list[Rejection] = []
+        previous_subject: tuple[str, str] | None = None
+        paragraphs: dict[int, list[Sentence]] = {}
+        for s in sents:
+            paragraphs.setdefault(s.paragraph, []).append(s)
+        for para in paragraphs.values():
+            contexts = [self._sentence_context(s, ctx) for s in para]
+            later = [subj for c in contexts for subj in c["subjects"]]
+            carry: dict = {"subject": None}
+            fallback = (later[0][1], "subject.paragraph") if later else previous_subject
+            for s, c in zip(para, contexts):
+                d, r = self._sentence_facts(s, c, ctx, carry, fallback)
+                drafts.extend(d)
+                rejections.extend(r)
+            if later:
+                previous_subject = (later[-1][1], "subject.previous_paragraph")
+        return drafts, rejections
+
+    def _sentence_context(self, sent: Sentence, ctx: DocContext) -> dict:
         text = sent.text
         periods = find_periods(text, self.rules, ctx.doc_year)
+        ents = [
+            Candidate(c.start - sent.start, c.end - sent.start, c.type, c.canonical, c.rule_id, c.code, c.parent)
+            for c in ctx.entities
+            if sent.start <= c.start and c.end <= sent.end
+        ]
+        clause_starts = _clause_starts(text)
+        subjects = self._clause_subjects(text, sent.start, clause_starts, periods, ents, ctx)
+        return {"periods": periods, "ents": ents, "clause_starts": clause_starts, "subjects": subjects}
+
+    def sentence_facts(self, sent: Sentence, ctx: DocContext) -> tuple[list[FactDraft], list[Rejection]]:
+        """Facts of one sentence on its own (explain, tests)."""
+        return self.document_facts([sent], ctx)
+
+    def _sentence_facts(self, sent, c, ctx, carry, fallback) -> tuple[list[FactDraft], list[Rejection]]:
+        text = sent.text
+        periods = c["periods"]
         quantities, rejections = find_quantities(text, self.rules)
         rejections = [Rejection(r.start + sent.start, r.end + sent.start, r.text, r.rule_id, r.reason) for r in rejections]
         kept = []
@@ -130,21 +163,11 @@ class FactExtractor:
                 kept.append(q)
             else:
                 rejections.append(Rejection(q.start + sent.start, q.end + sent.start, text[q.start : q.end], p.rule_id, "part of a time phrase"))
-        ents = [
-            Candidate(c.start - sent.start, c.end - sent.start, c.type, c.canonical, c.rule_id, c.code, c.parent)
-            for c in ctx.entities
-            if sent.start <= c.start and c.end <= sent.end
-        ]
-        clause_starts = _clause_starts(text)
-        subjects = self._clause_subjects(text, sent.start, clause_starts, periods, ents, ctx)
         drafts: list[FactDraft] = []
         for q in kept:
-            drafts.append(self._attribute(q, text, sent, ctx, periods, ents, subjects, clause_starts, drafts, carry))
-        if subjects:
-            carry["subject"] = subjects[-1][1:]
-        actual_periods = [p for p in periods if not p.text.startswith(("到", "至"))]
-        if actual_periods:
-            carry["period"] = actual_periods[-1]
+            drafts.append(self._attribute(q, text, sent, ctx, periods, c["ents"], c["subjects"], c["clause_starts"], drafts, carry, fallback))
+        if c["subjects"]:
+            carry["subject"] = c["subjects"][-1][1:]
         return drafts, rejections
 
     def _clause_subjects(self, text, offset, clause_starts, periods, ents, ctx) -> list[tuple[int, str, str]]:
@@ -161,6 +184,8 @@ class FactExtractor:
             m = self.anaphor_re.match(text, pos)
             if m:
                 resolved = self._resolve_anaphor(m.group(), offset + pos, ctx)
+                if resolved == "中国" and ctx.main_subject:
+                    continue  # 全国 in a regional report is a scope (全国第六), not the subject
                 if resolved:
                     out.append((pos, resolved, "subject.anaphora"))
         return out
@@ -180,7 +205,7 @@ class FactExtractor:
                     break
         return pos
 
-    def _attribute(self, q, text, sent, ctx, periods, ents, subjects, clause_starts, previous, carry) -> FactDraft:
+    def _attribute(self, q, text, sent, ctx, periods, ents, subjects, clause_starts, previous, carry, fallback) -> FactDraft:
         fired = [q.rule_id]
         cstart = max(s for s in clause_starts if s <= q.start)
         prefix_end = q.start
@@ -193,7 +218,10 @@ class FactExtractor:
         kind, sign = self._kind(q, prefix, fired)
         q = with_sign(q, sign)
         status = self._status(q, text, clause_starts, periods, fired)
-        period, period_text = self._period(q, periods, status, ctx, carry, fired)
+        period, period_text = self._period(q, periods, status, ctx, fired)
+        if status == "actual" and ctx.doc_year and period[:4].isdigit() and int(period[:4]) > ctx.doc_year:
+            status = "target"  # a year still to come can only be planned
+            fired.append("status.future_period")
 
         subject = ""
         before = [s for s in subjects if s[0] < q.start]
@@ -203,6 +231,9 @@ class FactExtractor:
         elif carry.get("subject"):
             subject = carry["subject"][0]
             fired.append("subject.paragraph")
+        elif fallback:
+            subject = fallback[0]
+            fired.append(fallback[1])
         else:
             subject = ctx.main_subject
             if subject:
@@ -214,7 +245,7 @@ class FactExtractor:
             metric_start = lead.end
         elif self.anaphor_re.match(text, metric_start):
             metric_start = self.anaphor_re.match(text, metric_start).end()
-        metric_src = text[max(metric_start, cstart) : prefix_end] if metric_start < prefix_end else ""
+        metric_src = _without_periods(text, max(metric_start, cstart), prefix_end, periods)
         if kind == "rank":
             rank_src = _after_periods(text[cstart:prefix_end], cstart, periods)
             metric = self._rank_metric(rank_src, text, cstart, periods, previous)
@@ -283,17 +314,16 @@ class FactExtractor:
         fired.append(cue[1].id)
         return cue[1].get("sets")["status"]
 
-    def _period(self, q, periods, status, ctx, carry, fired) -> tuple[str, str]:
+    def _period(self, q, periods, status, ctx, fired) -> tuple[str, str]:
         before = [p for p in periods if p.end <= q.start]
         if status == "actual":
             # 到2025年 fixes the year of targets, not of what has already happened
             before = [p for p in before if not p.text.startswith(("到", "至"))] or before
-        if before:
-            p = before[-1]
-        elif carry.get("period") is not None:
-            p = carry["period"]
-        else:
+        if not before:
+            # the sentence names no time: the document's year (earlier sentences' years were
+            # tried too, and measured worse: a report moves on from last year to now)
             return (str(ctx.doc_year) if ctx.doc_year else ""), ""
+        p = before[-1]
         fired.append(p.rule_id)
         return p.period, p.text
 
@@ -345,9 +375,12 @@ class FactExtractor:
             base, scope = src[: cue.start()], piece
         else:
             base, scope = "", piece
+        base = regex.sub(r"连续\s*\d+\s*年", "", base)
         base = regex.sub(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续)+$", "", base.strip("，、,“ "))
         if (not base or base in self.generic_rank_bases) and previous:
-            base = previous[-1].metric.removesuffix("排名") + base
+            prev = previous[-1]
+            counted = "数量" if prev.kind == "count" and base != "数量" and not prev.metric.endswith("数量") else ""
+            base = prev.metric.removesuffix("排名") + counted + base
         if not base and cstart > 0:
             prev_clause = text[: cstart].rstrip("，,；;：: ")
             prev_clause = prev_clause[max(s for s in _clause_starts(prev_clause)) :]
@@ -381,6 +414,19 @@ class FactExtractor:
             if folded.endswith(syn):
                 return key
         return folded
+
+
+def _without_periods(text: str, start: int, end: int, periods: list[PeriodMention]) -> str:
+    """text[start:end] less the time phrases inside it (争取今年高新技术企业数量 → 争取高新…)."""
+    if start >= end:
+        return ""
+    parts, pos = [], start
+    for p in periods:
+        if start <= p.start and p.end <= end:
+            parts.append(text[pos : p.start])
+            pos = p.end
+    parts.append(text[pos:end])
+    return "".join(parts)
 
 
 def _balance(metric: str) -> str:

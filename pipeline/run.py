@@ -80,16 +80,7 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
     doc_date, evidence = infer_doc_date(norm.text, rules)
     doc_year = int(doc_date[:4]) if doc_date else None
     ctx = DocContext(doc_year, main_subject(cands, norm.text, ex.entities.gaz), cands, ex.entities.gaz)
-    drafts, rejections = [], []
-    carry: dict = {}
-    current_para = -1
-    for s in sents:
-        if s.paragraph != current_para:
-            carry = {}
-            current_para = s.paragraph
-        d, r = ex.facts.sentence_facts(s, ctx, carry)
-        drafts.extend(d)
-        rejections.extend(r)
+    drafts, rejections = ex.facts.document_facts(sents, ctx)
     lap("facts")
 
     result = DocResult(doc.doc_id, doc_date=doc_date, doc_date_evidence=evidence, main_subject=ctx.main_subject)
