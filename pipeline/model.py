@@ -72,6 +72,10 @@ class FactMention:
     sentence: str
     rule_id: str
     rules_fired: str
+    value_min: float | None = None
+    value_max: float | None = None
+    table: str = ""
+    note: str = ""
     fact_id: str = ""
 
 

@@ -104,7 +104,8 @@ def quantity_from_match(m: regex.Match, rule, rules: Rules, text: str) -> Quanti
     pre, _ = _qualifier_before(text, start, rules.table("pre_qualifiers"))
     post, _ = _qualifier_after(text, end, rules.table("post_qualifiers"))
     qualifier = pre or post or approx
-    return Quantity(start, end, value, unit, value_std, unit_std, qualifier, kind or info["kind"], rule.id)
+    value_max = parse_number(g["max"]) if g.get("max") else None
+    return Quantity(start, end, value, unit, value_std, unit_std, qualifier, kind or info["kind"], rule.id, value_max)
 
 
 def find_quantities(text: str, rules: Rules) -> tuple[list[Quantity], list[Rejection]]:

@@ -23,6 +23,7 @@ from .normalize import normalize
 from .periods import infer_doc_date
 from .rules import Rules, load_rules
 from .segment import paragraphs, sentences, word_segmenter
+from .tables import TableExtractor, find_tables, table_paragraphs
 
 STAGES = ("ingest", "normalize", "segment", "entities", "facts", "dedup")
 
@@ -34,6 +35,7 @@ class Extractors:
     rules: Rules
     entities: EntityFinder
     facts: FactExtractor
+    tables: TableExtractor
 
 
 _EXTRACTORS: dict[str, Extractors] = {}
@@ -44,7 +46,8 @@ def extractors(rules: Rules) -> Extractors:
     if ex is None:
         lexicon = rules.directory / "lexicon.txt"
         seg = word_segmenter(str(lexicon) if lexicon.exists() else None)
-        ex = _EXTRACTORS[rules.fingerprint] = Extractors(rules, EntityFinder(rules, seg), FactExtractor(rules, seg))
+        facts = FactExtractor(rules, seg)
+        ex = _EXTRACTORS[rules.fingerprint] = Extractors(rules, EntityFinder(rules, seg), facts, TableExtractor(facts))
     return ex
 
 
@@ -80,7 +83,11 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
     doc_date, evidence = infer_doc_date(norm.text, rules)
     doc_year = int(doc_date[:4]) if doc_date else None
     ctx = DocContext(doc_year, main_subject(cands, norm.text, ex.entities.gaz), cands, ex.entities.gaz)
-    drafts, rejections = ex.facts.document_facts(sents, ctx)
+    in_tables = table_paragraphs(paras)
+    drafts, rejections = ex.facts.document_facts([s for s in sents if s.paragraph not in in_tables], ctx)
+    cells = ex.tables.facts_of(find_tables(paras), norm.text, ctx)
+    extras = {id(d): (title, note) for d, title, note in cells}
+    drafts = sorted(drafts + [d for d, _, _ in cells], key=lambda d: (d.start, d.end))
     lap("facts")
 
     result = DocResult(doc.doc_id, doc_date=doc_date, doc_date_evidence=evidence, main_subject=ctx.main_subject)
@@ -112,6 +119,10 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
                 sentence=d.sentence,
                 rule_id=q.rule_id,
                 rules_fired=" ".join(dict.fromkeys(d.rules_fired)),
+                value_min=q.value if q.value_max is not None else None,
+                value_max=q.value_max,
+                table=extras.get(id(d), ("", ""))[0],
+                note=extras.get(id(d), ("", ""))[1],
             )
         )
     for c in cands:

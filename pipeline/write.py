@@ -27,7 +27,7 @@ DOCUMENT_COLUMNS = [
 FACT_MENTION_COLUMNS = [
     "mention_id", "fact_id", "doc_id", "char_start", "char_end", "span", "value", "unit", "value_std", "unit_std",
     "qualifier", "subject", "metric", "metric_key", "kind", "status", "period", "period_text", "sentence", "rule_id",
-    "rules_fired",
+    "rules_fired", "value_min", "value_max", "table", "note",
 ]
 FACT_COLUMNS = [
     "fact_id", "subject", "metric", "metric_key", "kind", "status", "period", "value", "unit", "value_std", "unit_std",

@@ -53,7 +53,7 @@ def test_rule_example(rule, index, example, positive):
         for key, want in expect.items():
             assert _equal(want, getattr(hits[0], key)), f"{where}: {key} is {getattr(hits[0], key)!r}, want {want!r}"
         return
-    span = expect.pop("span")
+    span = str(expect.pop("span"))
     if expect.pop("rejected", False):
         assert any(r.text == span for r in rejs), f"{where}: {span!r} not rejected; rejections {[(r.text, r.rule_id) for r in result.rejections]}"
         assert not any(f.span == span for f in result.facts), f"{where}: {span!r} rejected but still a fact"

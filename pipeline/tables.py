@@ -1,0 +1,194 @@
+"""Tab-separated tables → fact drafts: one per numeric cell, with the row's metric and unit and
+the column's period and status.
+
+A table is a run of lines with tabs whose first line is a header naming a year or an indicator
+(指标, 单位); its title is the 表 N line above it. Dot-leader lines (tables of contents) are not
+tables. A header repeated after a page break starts the next block with the same title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .facts import DocContext, FactDraft, FactExtractor
+from .model import Quantity
+from .periods import find_periods
+from .segment import Paragraph
+
+_TITLE = regex.compile(r"^\s*表\s*\d+(?:[.．-]\d+)*\s*\S")
+_HEADER_HINT = regex.compile(r"(?:19|20)\d{2}\s*年|指标|单位")
+_TOC = regex.compile(r"\.{4,}|…{2,}")
+_UNIT_IN_NAME = regex.compile(r"[（(]([^（）()]{1,10})[)）]\s*$")
+_METRIC_HEADERS = ("具体指标", "二级指标", "指标名称", "主要指标", "指标", "项目", "名称")
+_UNIT_HEADERS = ("单位", "计量单位")
+_GROWTH = regex.compile(r"增长|增速|增幅")
+
+
+@dataclass
+class Table:
+    title: str
+    header: list[str]
+    rows: list[tuple[Paragraph, list[tuple[int, str]]]]  # (line, [(offset in doc, cell text)])
+
+
+def _cells(p: Paragraph) -> list[tuple[int, str]]:
+    out, pos = [], p.start
+    for cell in p.text.split("\t"):
+        out.append((pos, cell))
+        pos += len(cell) + 1
+    return out
+
+
+def find_tables(paras: list[Paragraph]) -> list[Table]:
+    tables: list[Table] = []
+    title = ""
+    current: Table | None = None
+    for p in paras:
+        if "\t" not in p.text:
+            current = None
+            if _TITLE.match(p.text):
+                title = p.text.strip()
+            continue
+        cells = _cells(p)
+        texts = [c.strip() for _, c in cells]
+        if _TOC.search(p.text):
+            current = None
+            continue
+        is_header = bool(_HEADER_HINT.search(p.text)) and not any(_number_cell(t) for t in texts[1:])
+        if is_header:
+            current = Table(title, texts, [])
+            tables.append(current)
+        elif current is not None:
+            current.rows.append((p, cells))
+    return [t for t in tables if t.rows]
+
+
+def table_paragraphs(paras: list[Paragraph]) -> set[int]:
+    """Indexes of the lines that belong to tables (the text extractor leaves them alone)."""
+    lines = {p.start: p.index for p in paras}
+    return {lines[row.start] for t in find_tables(paras) for row, _ in t.rows} | {
+        p.index for p in paras if "\t" in p.text and not _TOC.search(p.text) and _HEADER_HINT.search(p.text)
+    }
+
+
+def _number_cell(text: str) -> bool:
+    return bool(regex.fullmatch(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?", text.strip()))
+
+
+class TableExtractor:
+    def __init__(self, facts: FactExtractor):
+        self.facts = facts
+        rules = facts.rules
+        self.number = rules.compile(
+            r"(?P<pre>累计|约|超|达)?\s*(?P<sign>[-−])?(?P<num>{NUM})(?:\s*[-—~至]\s*(?P<max>{NUM}))?\s*(?P<unit>{UNIT_FULL})?\s*(?P<post>以上|以下|左右)?"
+        )
+        self.units = rules.table("units")
+        self.mags = rules.table("magnitudes")
+
+    def facts_of(self, tables: list[Table], norm_text: str, ctx: DocContext) -> list[tuple[FactDraft, str, str]]:
+        """(draft, table title, cell note) for every numeric cell."""
+        out = []
+        for t in tables:
+            out.extend(self._table(t, norm_text, ctx))
+        return out
+
+    def _columns(self, t: Table, ctx: DocContext):
+        header = t.header
+        title_periods = find_periods(t.title, self.facts.rules, ctx.doc_year)
+        has_actual_of = {regex.sub(r"\s", "", h).replace("实绩", "") for h in header if "实绩" in h}
+        metric_col = next((i for i, h in enumerate(header) if h in _METRIC_HEADERS), None)
+        unit_col = next((i for i, h in enumerate(header) if h in _UNIT_HEADERS), None)
+        period_cols = []
+        for i, h in enumerate(header):
+            h_flat = regex.sub(r"\s", "", h)
+            periods = find_periods(h_flat, self.facts.rules, ctx.doc_year)
+            growth = bool(_GROWTH.search(h_flat))
+            if not periods and not growth:
+                continue
+            period = periods[-1].period if periods else (title_periods[-1].period if title_periods else "")
+            if "实绩" in h_flat or "实际" in h_flat:
+                status = "actual"
+            elif "目标" in h_flat or "规划" in h_flat or h_flat in has_actual_of or (growth and not periods and has_actual_of):
+                status = "target"  # beside a 实绩 column, the plain column is the plan
+            elif period[:4].isdigit() and ctx.doc_year and int(period[:4]) > ctx.doc_year:
+                status = "target"
+            elif growth and not periods and title_periods:
+                status = "target" if title_periods[-1].period[:4].isdigit() and ctx.doc_year and int(title_periods[-1].period[:4]) > ctx.doc_year else "actual"
+            else:
+                status = "actual"
+            period_cols.append((i, period, status, growth, h))
+        if metric_col is None:
+            first_period = min((c[0] for c in period_cols), default=len(header))
+            text_cols = [i for i in range(first_period) if i != unit_col]
+            metric_col = text_cols[-1] if text_cols else 0
+        return metric_col, unit_col, period_cols
+
+    def _table(self, t: Table, norm_text: str, ctx: DocContext):
+        metric_col, unit_col, period_cols = self._columns(t, ctx)
+        out = []
+        for row, cells in t.rows:
+            texts = [c.strip() for _, c in cells]
+            if metric_col >= len(texts) or not texts[metric_col]:
+                continue
+            name = texts[metric_col]
+            row_unit = texts[unit_col] if unit_col is not None and unit_col < len(texts) else ""
+            m = _UNIT_IN_NAME.search(name)
+            if m:
+                row_unit = row_unit or m.group(1)
+                name = name[: m.start()].strip()
+            names = [n.strip() for n in name.split("、")]
+            units = [u.strip() for u in row_unit.split("、")] if row_unit else [""]
+            for col, period, status, growth, header in period_cols:
+                if col >= len(cells):
+                    continue
+                offset, cell = cells[col]
+                parts = cell.split("、") if len(names) > 1 else [cell]
+                pos = offset
+                for k, part in enumerate(parts):
+                    metric = names[min(k, len(names) - 1)]
+                    unit = units[min(k, len(units) - 1)] if units else ""
+                    draft = self._cell(part, pos, metric, unit, period, status, growth, row.text, ctx)
+                    if draft is not None:
+                        out.append((draft, t.title, _note(part)))
+                    pos += len(part) + 1
+        return out
+
+    def _cell(self, cell, offset, metric, row_unit, period, status, growth, line, ctx) -> FactDraft | None:
+        body = regex.sub(r"[（(][^（）()]*[)）]", lambda m: " " * len(m.group()), cell)  # notes keep their width
+        m = self.number.search(body)
+        if m is None:
+            return None
+        value = float(m.group("num").replace(",", ""))
+        if m.group("sign"):
+            value = -value
+        written = m.group("unit") or ""
+        unit = written or ("%" if growth else row_unit)  # a growth column without a unit is in %
+        if unit in ("—", "-"):
+            unit = ""
+        numerator, slash, denominator = unit.partition("/")
+        mag = next((k for k in sorted(self.mags, key=len, reverse=True) if numerator.startswith(k) and numerator[len(k):] in self.units), "")
+        base = numerator[len(mag):]
+        info = self.units.get(base, {"std": base, "kind": "level"})
+        value_std = value * (float(self.mags[mag]) if mag else 1.0)
+        unit_std = info["std"] + (slash + denominator if slash else "")
+        if growth or _GROWTH.search(metric) or unit == "个百分点":
+            kind = "change"
+        elif unit == "%":
+            kind = "share"
+        else:
+            kind = info["kind"]
+        qualifier = {"约": "约", "超": "超", "达": "达"}.get(m.group("pre") or "", "") or (m.group("post") or "")
+        start, end = offset + m.start("num") - (1 if m.group("sign") else 0), offset + m.end("unit" if written else ("max" if m.group("max") else "num"))
+        q = Quantity(start, end, value, unit, value_std, unit_std, qualifier, kind, "table.cell",
+                     float(m.group("max")) if m.group("max") else None)
+        return FactDraft(
+            start, end, q, ctx.main_subject, metric, self.facts.metric_key(metric), kind, status, period, "",
+            line.replace("\t", " | ").strip(), ["table.cell", "subject.document"],
+        )
+
+
+def _note(cell: str) -> str:
+    m = regex.search(r"[（(]([^（）()]*)[)）]", cell)
+    return m.group(1) if m else ""
