@@ -82,6 +82,7 @@ def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int) -> N
         "facts": len(tables["facts"]),
         "entity_mentions": len(tables["entity_mentions"]),
         "entities": len(tables["entities"]),
+        "conflicts": len(tables["conflicts"]),
     }
     t = time.perf_counter()
     manifest = {
@@ -93,7 +94,7 @@ def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int) -> N
         "counts": counts,
         "timings_seconds": {k: round(v, 3) for k, v in sorted(result.timings.items())},
     }
-    write_outputs(out_dir, tables, manifest)
+    write_outputs(out_dir, tables, manifest, result.texts)
     elapsed = time.perf_counter() - started
     for d in errors:
         click.echo(f"zhfacts: error: {d['error']}", err=True)
@@ -158,6 +159,44 @@ def _bare_numbers(text: str, result) -> list[dict]:
         reason = "a date or year" if after in "年月日" and after else "no unit after the number (not a quantity)"
         out.append({"start": m.start(), "end": m.end(), "text": m.group(), "reason": reason})
     return out
+
+
+@main.command("diff")
+@click.argument("run_a", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("run_b", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Write every difference to this CSV (UTF-8 with BOM).")
+@click.option("--check", is_flag=True, help="Exit 1 when anything changed (for CI).")
+def diff_command(run_a: Path, run_b: Path, csv_path: Path | None, check: bool) -> None:
+    """List fact and entity mentions added, removed or changed from RUN_A to RUN_B.
+
+    \b
+    Example:
+      zhfacts diff outputs-before outputs --csv changes.csv --check
+    """
+    from .diff import diff_runs, summary
+    from .write import write_csv
+
+    d = diff_runs(run_a, run_b)
+    click.echo(summary(d))
+    if csv_path:
+        write_csv(d, csv_path)
+    sys.exit(1 if check and len(d) else 0)
+
+
+@main.command()
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+def golden(run_dir: Path, dest: Path) -> None:
+    """Write RUN_DIR's facts and entities as sorted JSON lines into DEST (the golden files).
+
+    \b
+    Regenerate the repository's golden files after a deliberate rule change:
+      zhfacts run corpus --out outputs && zhfacts golden outputs tests/golden
+    """
+    from .diff import write_golden
+
+    for path in write_golden(run_dir, dest):
+        click.echo(f"wrote {path}")
 
 
 @main.command("eval")

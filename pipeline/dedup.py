@@ -59,6 +59,48 @@ def shift(result: DocResult, delta: int) -> DocResult:
     return result
 
 
+#: Jaccard similarity of character 5-gram sets above which two documents are near-duplicates
+#: (the same report republished with a changed headline or byline).
+NEAR_DUPLICATE_THRESHOLD = 0.85
+_SHINGLE = 5
+_PERMUTATIONS = 128
+
+
+class NearDuplicates:
+    """MinHash (datasketch) over character 5-grams, with an LSH index: each new document is
+    compared with the ones seen before; a near-duplicate is marked like a copy, with its
+    similarity."""
+
+    def __init__(self, threshold: float = NEAR_DUPLICATE_THRESHOLD):
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=_PERMUTATIONS)
+        self.hashes: dict = {}
+
+    @staticmethod
+    def minhash(text: str):
+        from datasketch import MinHash
+
+        body = "".join(text.split())
+        m = MinHash(num_perm=_PERMUTATIONS, seed=1)
+        m.update_batch([body[i : i + _SHINGLE].encode("utf-8") for i in range(max(1, len(body) - _SHINGLE + 1))])
+        return m
+
+    def check(self, row: dict, text: str) -> None:
+        m = self.minhash(text)
+        best = None
+        for other in sorted(self.lsh.query(m)):
+            sim = m.jaccard(self.hashes[other])
+            if sim >= self.threshold and (best is None or sim > best[1]):
+                best = (other, sim)
+        if best:
+            row.update(status="duplicate", duplicate_of=best[0], similarity=round(best[1], 4), n_fact_mentions=0, n_entity_mentions=0)
+        else:
+            self.lsh.insert(row["doc_id"], m)
+            self.hashes[row["doc_id"]] = m
+
+
 def document_row(doc: Document | DocumentError, result: DocResult | None, error: str, first_by_sha: dict[str, str]) -> dict:
     row = {
         "doc_id": doc.doc_id,
@@ -75,15 +117,36 @@ def document_row(doc: Document | DocumentError, result: DocResult | None, error:
         "n_fact_mentions": len(result.facts) if result else 0,
         "n_entity_mentions": len(result.entities) if result else 0,
         "repeated_paragraphs": result.repeated_paragraphs if result else 0,
+        "similarity": None,
     }
     if isinstance(doc, DocumentError) or error:
         row["status"] = "error"
         row["error"] = doc.error if isinstance(doc, DocumentError) else error
     elif doc.sha256 in first_by_sha:
-        row.update(status="duplicate", duplicate_of=first_by_sha[doc.sha256], n_fact_mentions=0, n_entity_mentions=0)
+        row.update(status="duplicate", duplicate_of=first_by_sha[doc.sha256], similarity=1.0, n_fact_mentions=0, n_entity_mentions=0)
     else:
         first_by_sha[doc.sha256] = doc.doc_id
     return row
+
+
+CONFLICT_KEY = ("subject", "metric_key", "kind", "status", "period")
+
+
+def conflict_pairs(facts):
+    """Pairs of facts (rows of facts.csv, as dicts) with the same CONFLICT_KEY and different
+    values. A fact without subject or metric, or hedged (约, 超, 以上 …), conflicts with nothing:
+    its value is not a claim of the exact figure."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in facts.to_dict("records"):
+        if not row["subject"] or not row["metric_key"] or row["qualifier"]:
+            continue
+        groups.setdefault(tuple(row[k] for k in CONFLICT_KEY), []).append(row)
+    for key in sorted(groups):
+        rows = sorted(groups[key], key=lambda r: (r["doc_id"], r["char_start"]))
+        for i, a in enumerate(rows):
+            for b in rows[i + 1 :]:
+                if a["value_std"] != b["value_std"]:
+                    yield a, b
 
 
 def assign_ids(results: list[DocResult]) -> None:

@@ -171,6 +171,7 @@ def text_result(text: str, rules: Rules, doc_date: str | None = None) -> DocResu
 class RunResult:
     documents: list[dict] = field(default_factory=list)
     results: list[DocResult] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -195,6 +196,7 @@ def run_corpus(inputs: list[str], rules: Rules, jobs: int = 1, progress: bool | 
     items = discover(inputs)
     out = RunResult()
     first_by_sha: dict[str, str] = {}
+    near = dedup.NearDuplicates()
     work = [(p, d, str(rules.directory)) for p, d in items]
     if jobs > 1 and len(work) > 1:
         pool = ProcessPoolExecutor(max_workers=jobs)
@@ -207,9 +209,12 @@ def run_corpus(inputs: list[str], rules: Rules, jobs: int = 1, progress: bool | 
             for k, v in timings.items():
                 out.timings[k] = out.timings.get(k, 0.0) + v
             row = dedup.document_row(doc, result, error, first_by_sha)
+            if row["status"] == "ok":
+                near.check(row, doc.raw_text)
             out.documents.append(row)
             if result is not None and row["status"] == "ok":
                 out.results.append(result)
+                out.texts[doc.doc_id] = doc.raw_text
     finally:
         if pool is not None:
             pool.shutdown()

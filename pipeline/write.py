@@ -23,6 +23,7 @@ from .model import DocResult, EntityMention, FactMention
 DOCUMENT_COLUMNS = [
     "doc_id", "path", "sha256", "encoding", "n_chars", "status", "duplicate_of", "error",
     "doc_date", "doc_date_evidence", "main_subject", "n_fact_mentions", "n_entity_mentions", "repeated_paragraphs",
+    "similarity",
 ]
 FACT_MENTION_COLUMNS = [
     "mention_id", "fact_id", "doc_id", "char_start", "char_end", "span", "value", "unit", "value_std", "unit_std",
@@ -38,7 +39,10 @@ ENTITY_MENTION_COLUMNS = [
     "code", "parent", "title", "affiliation",
 ]
 ENTITY_COLUMNS = ["entity_id", "canonical", "type", "aliases", "n_mentions", "n_docs", "code", "parent"]
-OUTPUT_FILES = [f"{name}.{ext}" for name in ("documents", "fact_mentions", "facts", "entity_mentions", "entities") for ext in ("csv", "parquet")] + ["manifest.json"]
+CONFLICT_SIDE = ["fact_id", "value", "unit", "value_std", "qualifier", "doc_id", "char_start", "char_end", "span", "sentence", "rule_id"]
+CONFLICT_COLUMNS = ["conflict_id", "subject", "metric_key", "kind", "status", "period"] + [f"{c}_{s}" for s in ("a", "b") for c in CONFLICT_SIDE]
+TABLES = ("documents", "fact_mentions", "facts", "entity_mentions", "entities", "conflicts")
+OUTPUT_FILES = [f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")] + ["manifest.json", "text"]
 
 # Cells Excel would read as a formula; they get a leading apostrophe in the CSV only.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -52,13 +56,31 @@ def build_tables(documents: list[dict], results: list[DocResult]) -> dict[str, p
     fm = pd.DataFrame([asdict(f) for f in facts], columns=[f.name for f in fields(FactMention)])[FACT_MENTION_COLUMNS]
     em = pd.DataFrame([asdict(e) for e in ents], columns=[f.name for f in fields(EntityMention)])[ENTITY_MENTION_COLUMNS]
     docs = pd.DataFrame(documents, columns=DOCUMENT_COLUMNS).sort_values("doc_id", kind="stable")
+    facts_table = _facts_table(fm)
     return {
         "documents": docs.reset_index(drop=True),
         "fact_mentions": fm,
-        "facts": _facts_table(fm),
+        "facts": facts_table,
         "entity_mentions": em,
         "entities": _entities_table(em),
+        "conflicts": _conflicts_table(facts_table),
     }
+
+
+def _conflicts_table(facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts that agree on subject, metric, kind, status and period but not on the value: each
+    pair with the provenance of both sides, so a reviewer can see which source says what."""
+    from .dedup import conflict_pairs
+
+    rows = []
+    for a, b in conflict_pairs(facts):
+        row = {k: a[k] for k in ("subject", "metric_key", "kind", "status", "period")}
+        row["conflict_id"] = "c" + a["fact_id"][1:9] + b["fact_id"][1:9]
+        for side, fact in (("a", a), ("b", b)):
+            for c in CONFLICT_SIDE:
+                row[f"{c}_{side}"] = fact[c]
+        rows.append(row)
+    return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
 
 
 def _facts_table(fm: pd.DataFrame) -> pd.DataFrame:
@@ -122,7 +144,7 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
     text_df.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 
-def write_outputs(out_dir: str | Path, tables: dict[str, pd.DataFrame], manifest: dict) -> None:
+def write_outputs(out_dir: str | Path, tables: dict[str, pd.DataFrame], manifest: dict, texts: dict[str, str] | None = None) -> None:
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
@@ -131,6 +153,11 @@ def write_outputs(out_dir: str | Path, tables: dict[str, pd.DataFrame], manifest
             write_csv(df, tmp / f"{name}.csv")
             df.to_parquet(tmp / f"{name}.parquet", index=False)
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8")
+        for doc_id, text in sorted((texts or {}).items()):
+            # the decoded text the offsets refer to; doc_id is a relative path made by ingest
+            path = tmp / "text" / (doc_id + ".txt")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
         if out_dir.exists():
             for entry in sorted(out_dir.iterdir()):
                 if entry.name not in OUTPUT_FILES and not (tmp / entry.name).exists():
