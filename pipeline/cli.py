@@ -199,12 +199,30 @@ def golden(run_dir: Path, dest: Path) -> None:
         click.echo(f"wrote {path}")
 
 
+@main.command()
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=Path("review.html"), show_default=True)
+def review(run_dir: Path, out: Path) -> None:
+    """Write one self-contained HTML page to review RUN_DIR: filters, highlighted spans, the
+    documents in context, conflicts, and accept / reject / correct exported as a CSV that
+    `zhfacts eval --corrections` takes in.
+
+    \b
+    Example:
+      zhfacts review outputs -o review.html
+    """
+    from .review import write_review
+
+    click.echo(f"wrote {write_review(run_dir, out)}")
+
+
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--misses", is_flag=True, help="List every missed and spurious row and every wrong attribute.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_command(gold: Path, run_dir: Path, misses: bool, as_json: bool) -> None:
+@click.option("--corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A corrections CSV exported from the review page: rejected rows are dropped, corrected fields replaced.")
+def eval_command(gold: Path, run_dir: Path, misses: bool, as_json: bool, corrections: Path | None) -> None:
     """Score RUN_DIR (a zhfacts run folder) against GOLD (JSON lines, see ANNOTATION.md).
 
     \b
@@ -213,7 +231,7 @@ def eval_command(gold: Path, run_dir: Path, misses: bool, as_json: bool) -> None
     """
     from .evaluate import format_report, score_run
 
-    rep = score_run(gold, run_dir)
+    rep = score_run(gold, run_dir, corrections)
     if as_json:
         click.echo(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2))
     else:

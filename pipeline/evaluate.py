@@ -171,10 +171,14 @@ def score(gold: list[dict], fact_mentions: pd.DataFrame, entity_mentions: pd.Dat
     return rep
 
 
-def score_run(gold_path: str | Path, run_dir: str | Path) -> Report:
+def score_run(gold_path: str | Path, run_dir: str | Path, corrections: str | Path | None = None) -> Report:
     run_dir = Path(run_dir)
     fm = pd.read_parquet(run_dir / "fact_mentions.parquet")
     em = pd.read_parquet(run_dir / "entity_mentions.parquet")
+    if corrections is not None:
+        from .review import apply_corrections, read_corrections
+
+        fm, em = apply_corrections(fm, em, read_corrections(corrections))
     return score(load_gold(gold_path), fm, em)
 
 
