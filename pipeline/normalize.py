@@ -216,8 +216,37 @@ def _should_join(prev: str, nxt: str, hard_wrapped: bool, wrap: float) -> bool:
     return hard_wrapped and len(prev) >= 0.8 * wrap
 
 
+_T2S_CACHE: dict[str, str] = {}
+
+
+def _simplified_char(c: str) -> str:
+    out = _T2S_CACHE.get(c)
+    if out is None:
+        import opencc
+
+        conv = _simplified_char.__dict__.setdefault("cc", opencc.OpenCC("t2s"))
+        out = conv.convert(c)
+        _T2S_CACHE[c] = out if len(out) == 1 else c
+        out = _T2S_CACHE[c]
+    return out
+
+
+def _to_simplified(buf: _Buf) -> _Buf:
+    """Traditional Chinese is matched as Simplified, character for character, so that offsets
+    stay one to one (OpenCC's phrase conversions could change lengths)."""
+    cjk = [c for c in buf.chars if is_cjk(c)]
+    if not cjk:
+        return buf
+    sample = cjk[:5000]
+    changed = sum(1 for c in sample if _simplified_char(c) != c)
+    if changed / len(sample) < 0.05:
+        return buf  # Simplified text: converting would only risk its rare characters
+    return _Buf([_simplified_char(c) if is_cjk(c) else c for c in buf.chars], buf.idx)
+
+
 def normalize(raw: str) -> NormText:
     buf = _map_chars(raw)
+    buf = _to_simplified(buf)
     buf = _strip_markup(buf)
     buf = _drop_inner_spaces(buf)
     buf = _collapse_doubled_lines(buf)

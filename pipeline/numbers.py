@@ -28,6 +28,8 @@ def parse_number(text: str) -> float:
         return float(text.replace(",", ""))
     if "点" in text:
         whole, _, frac = text.partition("点")
+        if not whole or not frac or any(c not in _CN_DIGIT for c in frac):
+            raise ValueError(f"not a number: {text}")
         digits = "".join(str(_CN_DIGIT[c]) for c in frac)
         return parse_number(whole) + float("0." + digits)
     if text[0] in "百千万":

@@ -113,7 +113,8 @@ def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
     target_cue = rules.by_id("status.target").pattern
     past = []
     for sentence in regex.split(r"[。！？\n]", text):
-        if _YEAR.search(sentence) and not target_cue.search(sentence):
+        # table lines name plan years (2025年) without saying they are plans
+        if "\t" not in sentence and _YEAR.search(sentence) and not target_cue.search(sentence):
             past.extend(int(y) for y in _YEAR.findall(sentence) if 1949 <= int(y) <= 2100)
     if not past:
         return "", ""

@@ -56,7 +56,10 @@ class Rule:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
-        return self.pattern.finditer(text, pos, endpos, timeout=MATCH_TIMEOUT)
+        try:
+            yield from self.pattern.finditer(text, pos, endpos, timeout=MATCH_TIMEOUT)
+        except TimeoutError as e:
+            raise TimeoutError(f"rule {self.id} ({self.file}) took over {MATCH_TIMEOUT:g} s on this text") from e
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.fields.get(key, default)

@@ -144,9 +144,35 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
     text_df.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE). False when the
+    system cannot, and the caller falls back to two renames."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    AT_FDCWD, RENAME_EXCHANGE = -100, 2
+    return renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
+
+
+def _recover(out_dir: Path) -> None:
+    """Finish what a run killed while swapping left behind, and clear its temporary folders."""
+    olds = sorted(out_dir.parent.glob(f".{out_dir.name}.old-*"))
+    if not out_dir.exists() and olds:
+        os.rename(olds[-1], out_dir)
+        olds = olds[:-1]
+    for stale in olds + sorted(out_dir.parent.glob(f".{out_dir.name}.tmp-*")):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 def write_outputs(out_dir: str | Path, tables: dict[str, pd.DataFrame], manifest: dict, texts: dict[str, str] | None = None) -> None:
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    _recover(out_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
         for name, df in tables.items():
@@ -165,10 +191,13 @@ def write_outputs(out_dir: str | Path, tables: dict[str, pd.DataFrame], manifest
                         shutil.copytree(entry, tmp / entry.name, symlinks=True)
                     else:
                         shutil.copy2(entry, tmp / entry.name)
-            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-            os.rename(out_dir, old)
-            os.rename(tmp, out_dir)
-            shutil.rmtree(old, ignore_errors=True)
+            if _exchange(tmp, out_dir):  # tmp now holds the previous outputs
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+                os.rename(out_dir, old)
+                os.rename(tmp, out_dir)
+                shutil.rmtree(old, ignore_errors=True)
         else:
             os.rename(tmp, out_dir)
     finally:
