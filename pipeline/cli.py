@@ -47,8 +47,10 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder (replaced as a whole when the run completes).")
 @RULES_OPTION
-@click.option("--jobs", type=int, default=1, show_default=True, help="Documents processed in parallel (processes).")
-def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int) -> None:
+@click.option("--jobs", type=int, default=None, help="Documents processed in parallel, in processes  [default: the number of cores; 1 below 4 MB of input]")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Per-document result cache  [default: ~/.cache/zhfacts]")
+@click.option("--no-cache", is_flag=True, help="Process every document again, and do not fill the cache.")
+def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int | None, cache_dir: Path | None, no_cache: bool) -> None:
     """Extract facts and entities from INPUT files or folders (read recursively) into --out.
 
     \b
@@ -57,18 +59,20 @@ def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int) -> N
     """
     from .dedup import assign_ids, link_org_aliases
     from .ingest import InputError
-    from .run import extractors, run_corpus
+    from .cache import default_cache_dir
+    from .run import default_jobs, run_corpus
     from .write import build_tables, write_outputs
 
     started = time.perf_counter()
     rules = _load_rules_or_exit(rules_dir)
     try:
-        result = run_corpus(list(inputs), rules, jobs=max(1, jobs), progress=None)
+        cache = None if no_cache else (cache_dir or default_cache_dir())
+        result = run_corpus(list(inputs), rules, jobs=max(1, jobs or default_jobs(list(inputs))), progress=None, cache_dir=cache)
     except InputError as e:
         click.echo(f"zhfacts: {e}", err=True)
         sys.exit(2)
     t = time.perf_counter()
-    link_org_aliases(result.results, extractors(rules).entities.org_aliases)
+    link_org_aliases(result.results)
     assign_ids(result.results)
     tables = build_tables(result.documents, result.results)
     result.timings["dedup"] = result.timings.get("dedup", 0.0) + time.perf_counter() - t
@@ -83,6 +87,7 @@ def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int) -> N
         "entity_mentions": len(tables["entity_mentions"]),
         "entities": len(tables["entities"]),
         "conflicts": len(tables["conflicts"]),
+        "cache_hits": int(result.timings.pop("cache_hits", 0)),
     }
     t = time.perf_counter()
     manifest = {

@@ -156,13 +156,12 @@ def assign_ids(results: list[DocResult]) -> None:
         r.entities = [replace(e, entity_id=key_id("e", [getattr(e, k) for k in ENTITY_KEY])) for e in r.entities]
 
 
-def link_org_aliases(results: list[DocResult], aliases_of) -> None:
+def link_org_aliases(results: list[DocResult]) -> None:
     """An organisation named by its short form in one document and in full in another is one
     entity: the short form's canonical becomes the full name seen anywhere in the corpus."""
-    full_names = {e.canonical for r in results for e in r.entities if e.type == "ORG"}
     alias_to_full: dict[str, str] = {}
-    for full in sorted(full_names):
-        for alias in aliases_of(full):
+    for full, aliases in sorted({k: v for r in results for k, v in r.org_aliases.items()}.items()):
+        for alias in aliases:
             alias_to_full.setdefault(alias, full)
     for r in results:
         r.entities = [

@@ -106,3 +106,4 @@ class DocResult:
     doc_date_evidence: str = ""
     main_subject: str = ""
     repeated_paragraphs: int = 0
+    org_aliases: dict[str, list[str]] = field(default_factory=dict)  # full company name → short forms

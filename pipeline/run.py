@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dedup
+from .cache import ResultCache, cache_key
 from .entities import EntityFinder
 from .facts import DocContext, FactExtractor, main_subject
 from .ingest import discover, read_document
@@ -147,6 +148,9 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
         rs, re_ = norm.raw_span(r.start, r.end)
         result.rejections.append(type(r)(rs, re_, raw[rs:re_], r.rule_id, r.reason))
 
+    result.org_aliases = {
+        name: ex.entities.org_aliases(name) for name in sorted({e.canonical for e in result.entities if e.type == "ORG"})
+    }
     repeated = dedup.repeated_paragraphs(raw)
     result.repeated_paragraphs = len(repeated)
     if repeated:
@@ -175,29 +179,51 @@ class RunResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _work(item: tuple[Path, str, str]) -> tuple[Document | DocumentError, DocResult | None, str, dict]:
-    path, doc_id, rules_dir = item
-    rules = load_rules(rules_dir)
+_RULES: dict[str, Rules] = {}
+
+
+def _rules_in_worker(rules_dir: str) -> Rules:
+    """Rules load once per process (workers receive the folder, not compiled patterns)."""
+    rules = _RULES.get(rules_dir)
+    if rules is None:
+        rules = _RULES[rules_dir] = load_rules(rules_dir)
+    return rules
+
+
+def _work(item: tuple) -> tuple[Document | DocumentError, DocResult | None, str, dict]:
+    path, doc_id, rules_dir, cache_dir = item if len(item) == 4 else (*item, None)
+    rules = _rules_in_worker(rules_dir)
     timings: dict[str, float] = {}
     t = time.perf_counter()
     doc = read_document(path, doc_id)
     timings["ingest"] = time.perf_counter() - t
     if isinstance(doc, DocumentError):
         return doc, None, "", timings
+    cache = ResultCache(cache_dir) if cache_dir else None
+    key = cache_key(doc.sha256, doc.doc_id, rules.fingerprint) if cache else ""
+    if cache:
+        hit = cache.get(key)
+        if hit is not None:
+            timings["cache_hits"] = 1
+            return doc, hit, "", timings
     try:
-        return doc, process(doc, rules, timings), "", timings
+        result = process(doc, rules, timings)
+        if cache:
+            cache.put(key, result)
+        return doc, result, "", timings
     except Exception as e:  # one bad document never stops a run; the error names it
         return doc, None, f"{doc.path}: extraction failed: {type(e).__name__}: {e}", timings
 
 
-def run_corpus(inputs: list[str], rules: Rules, jobs: int = 1, progress: bool | None = None) -> RunResult:
+def run_corpus(inputs: list[str], rules: Rules, jobs: int = 1, progress: bool | None = None, cache_dir: str | Path | None = None) -> RunResult:
     from tqdm import tqdm
 
     items = discover(inputs)
     out = RunResult()
     first_by_sha: dict[str, str] = {}
     near = dedup.NearDuplicates()
-    work = [(p, d, str(rules.directory)) for p, d in items]
+    work = [(p, d, str(rules.directory), str(cache_dir) if cache_dir else None) for p, d in items]
+    _RULES[str(rules.directory)] = rules
     if jobs > 1 and len(work) > 1:
         pool = ProcessPoolExecutor(max_workers=jobs)
         mapped = pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))
@@ -221,5 +247,21 @@ def run_corpus(inputs: list[str], rules: Rules, jobs: int = 1, progress: bool | 
     return out
 
 
-def default_jobs() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+#: Below this much input, worker start-up (about 3 s each for jieba and the gazetteer) costs
+#: more than it saves.
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024
+
+
+def default_jobs(inputs: list[str] | None = None) -> int:
+    cores = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    if inputs is not None:
+        total = 0
+        for path, _ in discover(inputs):
+            try:
+                total += path.stat().st_size
+            except OSError:
+                continue
+            if total >= PARALLEL_MIN_BYTES:
+                return cores
+        return 1
+    return cores

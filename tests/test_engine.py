@@ -1,0 +1,49 @@
+"""The engine: per-document result cache and parallel processes give the same outputs."""
+
+import json
+import shutil
+
+from .conftest import CORPUS, ROOT, run_cli
+
+TABLES = ("documents", "fact_mentions", "facts", "entity_mentions", "entities", "conflicts")
+
+
+def _manifest(out):
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def _same_tables(a, b):
+    for t in TABLES:
+        for ext in ("csv", "parquet"):
+            assert (a / f"{t}.{ext}").read_bytes() == (b / f"{t}.{ext}").read_bytes(), f"{t}.{ext}"
+
+
+def test_engine_cache_serves_unchanged_documents_and_outputs_do_not_change(corpus_run, tmp_path):
+    cache = tmp_path / "cache"
+    first, second, fresh = tmp_path / "first", tmp_path / "second", tmp_path / "fresh"
+    assert run_cli("run", CORPUS, "--out", first, "--cache-dir", cache).returncode == 0
+    assert _manifest(first)["counts"]["cache_hits"] == 0
+    assert run_cli("run", CORPUS, "--out", second, "--cache-dir", cache).returncode == 0
+    assert _manifest(second)["counts"]["cache_hits"] == 5
+    assert run_cli("run", CORPUS, "--out", fresh, "--cache-dir", cache, "--no-cache").returncode == 0
+    assert _manifest(fresh)["counts"]["cache_hits"] == 0
+    _same_tables(first, second)
+    _same_tables(first, fresh)
+
+
+def test_engine_cache_misses_after_a_rule_change(tmp_path):
+    cache = tmp_path / "cache"
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    doc = CORPUS / "002_cb4911119ba52a50.txt"
+    assert run_cli("run", doc, "--out", tmp_path / "a", "--cache-dir", cache, "--rules", rules).returncode == 0
+    with open(rules / "qualifiers.yaml", "a", encoding="utf-8") as f:
+        f.write("\n# any change to a rule file re-extracts\n")
+    assert run_cli("run", doc, "--out", tmp_path / "b", "--cache-dir", cache, "--rules", rules).returncode == 0
+    assert _manifest(tmp_path / "b")["counts"]["cache_hits"] == 0
+
+
+def test_engine_jobs_give_identical_outputs(corpus_run, tmp_path):
+    out = tmp_path / "jobs2"
+    assert run_cli("run", CORPUS, "--out", out, "--jobs", "2", "--no-cache").returncode == 0
+    _same_tables(corpus_run, out)
