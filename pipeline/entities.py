@@ -18,8 +18,8 @@ import regex
 
 from .rules import Rules
 
-# jieba part-of-speech tags that may stand inside a name
-_NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "vn", "an", "l", "i", "x", "b", "g", "ng"}
+# jieba part-of-speech tags that end a name on its left: verbs, function words, numbers, time
+_STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "rr", "rz", "f", "m", "q", "v", "vd", "vi", "y", "e", "o", "t", "z"}
 _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "总公司", "公司", "集团", "股份")
 _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
@@ -144,6 +144,7 @@ class EntityFinder:
         self.seg = segmenter
         self.pos = jieba.posseg.POSTokenizer(segmenter.jieba)
         self.dictionary = _jieba_dictionary()
+        self._walks: dict = {}  # the same left context is walked once (overlapping matches)
         self.left_stops = set(rules.table("left_stops"))
         self.weak = tuple(rules.table("weak_org_suffixes"))
         self.suffixes = {
@@ -152,22 +153,39 @@ class EntityFinder:
         }
         self.gov_levels = sorted(rules.table("gov_levels"), key=len, reverse=True)
         self.surnames = set(rules.table("surnames"))
+        self.industry = sorted(rules.table("industry_words"), key=len, reverse=True)
+        self.function_chars = set("的在和与及是了等将把被从向对为以而且也都就并或其该这那个各每")
         self.followers = tuple(rules.table("name_followers"))
 
     # -- left edges ---------------------------------------------------------------------------
     def _walk_left(self, text: str, lo: int, hi: int, need_proper: bool) -> int | None:
         """Start of the name whose fixed right part starts at ``hi``: walk back over jieba words
         in text[lo:hi] while they may belong to a name. None when no word qualifies."""
-        words = [(w.word, w.flag) for w in self.pos.cut(text[lo:hi])]
+        key = (text[lo:hi], need_proper)
+        if key not in self._walks:
+            found = self._walk(text[lo:hi], need_proper)
+            self._walks[key] = None if found is None else found
+        found = self._walks[key]
+        return None if found is None else lo + found
+
+    def _walk(self, text: str, need_proper: bool) -> int | None:
+        if len(self._walks) > 50_000:
+            self._walks.clear()
+        lo, hi = 0, len(text)
+        words = [(w.word, w.flag) for w in self.pos.cut(text)]
         start = hi
         proper = False
         for word, flag in reversed(words):
             if word in self.left_stops or any(c in "，。、；：！？“”‘’《》\n\t " for c in word):
                 break
+            if len(word) == 1 and (flag == "a" or flag.endswith("g")):
+                # 新材料产业园; morphemes jieba leaves alone (鸟 in 太平鸟) belong to the name
+                start -= 1
+                continue
             known = word in self.gaz.by_name
             # a word jieba made up (not in its dictionary) is name material: 镇明, 舜宇
             unknown = word not in self.dictionary and len(word) > 1
-            if not (known or unknown or flag in _NAME_TAGS):
+            if not (known or unknown or flag not in _STOP_TAGS):
                 break
             proper = proper or known or unknown or flag in _PROPER_TAGS
             start -= len(word)
@@ -183,13 +201,13 @@ class EntityFinder:
 
     # -- candidates ---------------------------------------------------------------------------
     def candidates(self, text: str) -> list[Candidate]:
+        """Pattern candidates of one paragraph (regions are found over the whole document)."""
         out: list[Candidate] = []
-        for order, rule in enumerate(self.rules.group("ent")):
+        for rule in self.rules.group("ent"):
             if rule.pattern is None:
                 continue
             for m in rule.finditer(text):
                 out.extend(self._from_match(text, m, rule))
-        out.extend(self._regions(text))
         return out
 
     def _from_match(self, text: str, m, rule) -> list[Candidate]:
@@ -202,8 +220,12 @@ class EntityFinder:
             return []
         s, e = m.span(name_group)
         name = text[s:e]
-        if rule.get("left") == "walk":
+        if rule.get("left") == "brand":
+            if not self._is_brand(text, s, e):
+                return []
+        elif rule.get("left") == "walk":
             if etype == "GOV":
+                # the lazy pattern starts right after the previous body (市委市政府 is two)
                 fixed = self._gov_fixed_start(name)
                 if fixed is None:
                     return []
@@ -211,10 +233,10 @@ class EntityFinder:
                 start = self._walk_left(text, s, right, need_proper=False) if right > s else right
                 s = right if start is None else start
             else:
-                suffix = self._suffix_len(name, etype)
-                right = e - suffix
+                lo = _run_start(text, s, 24)  # segment from the start of the run, not mid-word
+                right = e - self._suffix_len(name, etype)
                 need_proper = etype == "ORG" and name.endswith(self.weak)
-                start = self._walk_left(text, s, right, need_proper)
+                start = self._walk_left(text, lo, right, need_proper)
                 if start is None:
                     return []
                 s = start
@@ -224,6 +246,18 @@ class EntityFinder:
             e = s + self._name_length(text, s, e)
             return [Candidate(s, e, "PERSON", text[s:e], rule.id, title=g["title"])]
         return [Candidate(s, e, etype, text[s:e], rule.id)]
+
+    def _is_brand(self, text: str, s: int, e: int) -> bool:
+        """克泰液压: two or three characters jieba does not know, standing as a word of their
+        own, before an industry word."""
+        name = text[s:e]
+        suffix = next((w for w in self.industry if name.endswith(w)), "")
+        brand = name[: len(name) - len(suffix)]
+        if not (2 <= len(brand) <= 3) or brand in self.dictionary or brand in self.gaz.by_name:
+            return False
+        if any(c in self.function_chars for c in brand):
+            return False
+        return self._word_aligned(text, s, s + len(brand))
 
     def _gov_fixed_start(self, name: str) -> int | None:
         """Offset in ``name`` where its level word (市 区 县 …) starts: what precedes may be a
@@ -240,14 +274,16 @@ class EntityFinder:
         return best
 
     def _name_length(self, text: str, s: int, e: int) -> int:
-        """2 or 3 characters: jieba's word if it starts at the name, else stop before a follower."""
-        span = text[s:e]
-        first = next(iter(self.seg.jieba.cut(text[s : s + 6])), "")
-        if 2 <= len(first) <= 3 and span.startswith(first):
-            return len(first)
-        if len(span) == 3 and text[s + 2 :].startswith(self.followers):
+        """2 or 3 characters. Three unless the third starts a word of the sentence (林雅莲说 is
+        three; 张凯说, 李强强调, 冯瑄） are two): Chinese names are mostly three characters."""
+        if e - s < 3:
+            return e - s
+        third = text[s + 2]
+        if text.startswith(self.followers, s + 2) or third in self.function_chars:
             return 2
-        return len(span)
+        if text[s + 2 : s + 4] in self.dictionary and text[s + 1 : s + 3] not in self.dictionary:
+            return 2
+        return 3
 
     def _byline(self, text: str, m, rule) -> list[Candidate]:
         out = []
@@ -265,11 +301,14 @@ class EntityFinder:
             return []
         out = []
         context_codes = {p.code for _, _, n in hits for p in self.gaz.by_name[n][:1] if p.code}
+        full_names = {n for _, _, n in hits}
         for s, e, name in hits:
             place = self.gaz.resolve(name, context_codes)
             is_full = name == place.name
             if not is_full and not self._word_aligned(text, s, e):
                 continue  # a short form inside another word: 镇海区块链
+            if not is_full and place.level >= 3 and place.parent not in context_codes and place.name not in full_names:
+                continue  # 滨海, 凤凰, 大关: a county's short form alone is more often a word
             out.append(
                 Candidate(s, e, "REGION", place.name, "ent.region_gazetteer", place.code, self.gaz.parent_name(place))
             )
@@ -288,10 +327,35 @@ class EntityFinder:
         return (s == lo or s in starts) and e in bounds
 
     # -- selection and aliases ----------------------------------------------------------------
-    def find(self, text: str) -> list[Candidate]:
-        chosen = select(self.candidates(text), [r.id for r in self.rules.group("ent")])
+    def find_document(self, text: str, paragraphs: list[tuple[int, str]]) -> list[Candidate]:
+        """Entities of a whole document: patterns per paragraph, regions over the whole text
+        (a county's short form needs its prefecture or its full name somewhere in the document),
+        then, document-wide, the short forms of its companies and the recurrences of its people."""
+        cands: list[Candidate] = []
+        for start, para in paragraphs:
+            for c in self.candidates(para):
+                cands.append(Candidate(c.start + start, c.end + start, c.type, c.canonical, c.rule_id, c.code, c.parent, c.title, c.affiliation))
+        cands.extend(self._regions(text))
+        chosen = select(cands, [r.id for r in self.rules.group("ent")])
         chosen = self._attach_titles(text, chosen)
-        return self._aliases(text, chosen)
+        chosen = self._aliases(text, chosen)
+        return self._repeat_people(text, chosen)
+
+    def find(self, text: str) -> list[Candidate]:
+        """Entities of one text taken as a whole document."""
+        return self.find_document(text, [(0, text)])
+
+    def _repeat_people(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        names = {c.canonical for c in chosen if c.type == "PERSON" and len(c.canonical) >= 2}
+        if not names:
+            return chosen
+        extra = [
+            Candidate(m.start(), m.end(), "PERSON", name, "ent.person_repeat")
+            for name in sorted(names, key=len, reverse=True)
+            for m in regex.finditer(regex.escape(name), text)
+            if self._word_aligned(text, m.start(), m.end())
+        ]
+        return _overlay(chosen, extra)
 
     def _attach_titles(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """镇海区委书记林雅莲: the body right before a person's title is its affiliation."""
@@ -315,15 +379,12 @@ class EntityFinder:
                     aliases.setdefault(alias, c.canonical)
         if not aliases:
             return chosen
-        taken = [(c.start, c.end) for c in chosen]
-        extra = []
-        for alias, full in aliases.items():
-            for m in regex.finditer(regex.escape(alias), text):
-                s, e = m.span()
-                if all(e <= a or s >= b for a, b in taken):
-                    extra.append(Candidate(s, e, "ORG", full, "ent.org_alias"))
-                    taken.append((s, e))
-        return sorted(chosen + extra, key=lambda c: c.start)
+        extra = [
+            Candidate(m.start(), m.end(), "ORG", full, "ent.org_alias")
+            for alias, full in sorted(aliases.items(), key=lambda t: -len(t[0]))
+            for m in regex.finditer(regex.escape(alias), text)
+        ]
+        return _overlay(chosen, extra)
 
     def org_aliases(self, full: str) -> list[str]:
         out = []
@@ -344,7 +405,40 @@ class EntityFinder:
                     break
         if core != name and len(core) >= 2 and len(core) < len(full):
             out.append(core)
+        # 中国石化镇海炼化公司 → 镇海炼化: a tail of the core that starts at a word and holds a
+        # name (a place, or a word jieba does not know), never a tail of common words
+        words = [(w.word, w.flag) for w in self.pos.cut(core)]
+        for i in range(1, len(words)):
+            tail = words[i:]
+            tail_text = "".join(w for w, _ in tail)
+            if len(tail_text) >= 3 and any(w in self.gaz.by_name or w not in self.dictionary or f in _PROPER_TAGS for w, f in tail):
+                out.append(tail_text)
         return [a for a in dict.fromkeys(out) if len(a) >= 2 and a not in self.gaz.by_name]
+
+
+def _overlay(chosen: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
+    """Add ``extra`` names where they do not cross a chosen one; a chosen name strictly inside
+    one of them (镇海 inside 镇海炼化) gives way."""
+    out = list(chosen)
+    for c in extra:
+        inside = [o for o in out if c.start <= o.start and o.end <= c.end and (o.end - o.start) < (c.end - c.start)]
+        if any(not (c.end <= o.start or c.start >= o.end) for o in out if o not in inside):
+            continue
+        for o in inside:
+            out.remove(o)
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+_RUN_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9·（）()]")
+
+
+def _run_start(text: str, pos: int, limit: int) -> int:
+    """Where the run of name characters that contains ``pos`` starts (at most ``limit`` back)."""
+    lo = pos
+    while lo > 0 and pos - lo < limit and _RUN_CHAR.match(text[lo - 1]):
+        lo -= 1
+    return lo
 
 
 def _balanced(name: str) -> bool:

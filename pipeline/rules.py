@@ -57,7 +57,8 @@ class Rule:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
         try:
-            yield from self.pattern.finditer(text, pos, endpos, timeout=MATCH_TIMEOUT)
+            # overlapped: a rule may ask for a match at every start (names inside longer names)
+            yield from self.pattern.finditer(text, pos, endpos, overlapped=bool(self.fields.get("overlapped")), timeout=MATCH_TIMEOUT)
         except TimeoutError as e:
             raise TimeoutError(f"rule {self.id} ({self.file}) took over {MATCH_TIMEOUT:g} s on this text") from e
 

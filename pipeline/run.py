@@ -75,10 +75,7 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
     sents = sentences(norm, paras)
     lap("segment")
 
-    cands = []
-    for p in paras:
-        for c in ex.entities.find(p.text):
-            cands.append(type(c)(c.start + p.start, c.end + p.start, c.type, c.canonical, c.rule_id, c.code, c.parent, c.title, c.affiliation))
+    cands = ex.entities.find_document(norm.text, [(p.start, p.text) for p in paras])
     lap("entities")
 
     doc_date, evidence = infer_doc_date(norm.text, rules)
