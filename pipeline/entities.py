@@ -305,8 +305,8 @@ class EntityFinder:
         for s, e, name in hits:
             place = self.gaz.resolve(name, context_codes)
             is_full = name == place.name
-            if not is_full and not self._word_aligned(text, s, e):
-                continue  # a short form inside another word: 镇海区块链
+            if (not is_full or len(name) <= 2) and not self._word_aligned(text, s, e):
+                continue  # a short name inside another word: 镇海区块链, 其中国家级
             if not is_full and place.level >= 3 and place.parent not in context_codes and place.name not in full_names:
                 continue  # 滨海, 凤凰, 大关: a county's short form alone is more often a word
             out.append(

@@ -15,7 +15,7 @@ Attribution works on the normalised sentence, clause by clause (clauses end at �
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -165,9 +165,16 @@ class FactExtractor:
                 rejections.append(Rejection(q.start + sent.start, q.end + sent.start, text[q.start : q.end], p.rule_id, "part of a time phrase"))
         drafts: list[FactDraft] = []
         for q in kept:
-            drafts.append(self._attribute(q, text, sent, ctx, periods, c["ents"], c["subjects"], c["clause_starts"], drafts, carry, fallback))
+            draft = self._attribute(q, text, sent, ctx, periods, c["ents"], c["subjects"], c["clause_starts"], drafts, carry, fallback)
+            drafts.append(draft)
+            for metric in carry.pop("extra_metrics", {}).get(q.start, []):  # one span, several facts
+                drafts.append(replace(draft, metric=metric, metric_key=self.metric_key(metric)))
         if c["subjects"]:
             carry["subject"] = c["subjects"][-1][1:]
+        if periods:
+            # 今年一季度 goes on for the paragraph until another time is named; a full year does not
+            last = periods[-1]
+            carry["part_of_year"] = last if ".." in last.period and "-" in last.period.split("..")[0] else None
         return drafts, rejections
 
     def _clause_subjects(self, text, offset, clause_starts, periods, ents, ctx) -> list[tuple[int, str, str]]:
@@ -218,7 +225,7 @@ class FactExtractor:
         kind, sign = self._kind(q, prefix, fired)
         q = with_sign(q, sign)
         status = self._status(q, text, clause_starts, periods, fired)
-        period, period_text = self._period(q, periods, status, ctx, fired)
+        period, period_text = self._period(q, periods, status, ctx, carry, fired)
         if status == "actual" and ctx.doc_year and period[:4].isdigit() and int(period[:4]) > ctx.doc_year:
             status = "target"  # a year still to come can only be planned
             fired.append("status.future_period")
@@ -251,6 +258,11 @@ class FactExtractor:
             metric = self._rank_metric(rank_src, text, cstart, periods, previous)
             if metric:
                 fired.append("metric.rank")
+            also = self._rank_items(rank_src, metric, previous)
+            if also:
+                fired.append("metric.rank_each")
+                metric = also[0]
+                carry.setdefault("extra_metrics", {})[q.start] = also[1:]
         else:
             metric = self._clean_metric(metric_src)
             after = self._metric_after(text, q.end)
@@ -258,13 +270,17 @@ class FactExtractor:
                 metric = after
                 fired.append("metric.after_number")
             elif metric:
-                if kind == "share" and metric.startswith("占") and previous:
-                    metric = previous[-1].metric + metric
+                if kind == "share":
+                    metric = regex.sub(r"在(.+?)中(?:的)?(?:比重|占比)?$", r"占\1", metric)  # A在B中 → A占B
+                    if metric.startswith("占") and previous:
+                        metric = previous[-1].metric + metric
                 fired.append("metric.before_number")
-            elif previous and kind == "change":
+            elif previous:
+                # 同比增长7% after 地区生产总值…; 最终完成722家 after 计划实施…400家
                 metric = previous[-1].metric
                 if metric:
                     fired.append("metric.growth_of_previous")
+        metric = self._distribute(metric, text, cstart, q, fired)
         return FactDraft(
             sent.start + q.start,
             sent.start + q.end,
@@ -279,6 +295,19 @@ class FactExtractor:
             sent.text.strip(),
             fired,
         )
+
+    def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str]) -> str:
+        """高新技术企业、科技型中小企业分别增加100家、200家: the i-th number takes the i-th item."""
+        clause = text[cstart : q.start]
+        m = regex.search(r"([^，；：]+?、[^，；：]+?)(?:分别|各自)", clause)
+        if not m:
+            return metric
+        items = [x for x in m.group(1).split("、") if x]
+        index = clause[m.end() :].count("、")
+        if len(items) < 2 or index >= len(items):
+            return metric
+        fired.append("metric.distributive")
+        return self._clean_metric(items[index]) or metric
 
     # -- attributes -----------------------------------------------------------------------------
     def _kind(self, q: Quantity, prefix: str, fired: list[str]) -> tuple[str, int]:
@@ -314,14 +343,19 @@ class FactExtractor:
         fired.append(cue[1].id)
         return cue[1].get("sets")["status"]
 
-    def _period(self, q, periods, status, ctx, fired) -> tuple[str, str]:
+    def _period(self, q, periods, status, ctx, carry, fired) -> tuple[str, str]:
         before = [p for p in periods if p.end <= q.start]
         if status == "actual":
             # 到2025年 fixes the year of targets, not of what has already happened
             before = [p for p in before if not p.text.startswith(("到", "至"))] or before
+        if not before and carry.get("part_of_year") is not None:
+            before = [carry["part_of_year"]]
         if not before:
-            # the sentence names no time: the document's year (earlier sentences' years were
-            # tried too, and measured worse: a report moves on from last year to now)
+            # the sentence names no time: what has happened is of the document's year (earlier
+            # sentences' full years were tried too, and measured worse); a plan with no year
+            # has none the text fixes
+            if status != "actual":
+                return "", ""
             return (str(ctx.doc_year) if ctx.doc_year else ""), ""
         p = before[-1]
         fired.append(p.rule_id)
@@ -352,15 +386,45 @@ class FactExtractor:
         m = regex.match(r"[\p{Han}A-Za-z“”（）()]{2,24}", text[end:])
         if not m or self.after_stop.match(m.group()):
             return ""
+        tagged = self._words(m.group())
         words = []
-        for word, flag in self._words(m.group()):
-            if flag.startswith(("v", "p", "c", "u", "d", "r")) and flag != "vn" and words:
+        for i, (word, flag) in enumerate(tagged):
+            if flag.startswith(("p", "c", "u", "r")) or (flag.startswith("d") and not words):
                 break
-            if flag.startswith(("v", "p", "c", "u", "d", "r")) and flag != "vn":
-                return ""
+            if flag.startswith("v") and flag != "vn":
+                # a verb ends the phrase, unless it qualifies the noun after it (知名高校)
+                following = tagged[i + 1][1] if i + 1 < len(tagged) else ""
+                if words or not following.startswith("n"):
+                    break
             words.append(word)
+        if not words:
+            return ""
         metric = _balance("".join(words))
         return metric if len(metric) >= 2 else ""
+
+    def _rank_items(self, src: str, metric: str, previous) -> list[str]:
+        """One rank, several things ranked: 增速均居全市第一 after two growth rates, or
+        亩均产出、税收进入全省前十. Returns a metric per thing (empty when only one)."""
+        cue = None
+        for m in self.rank_cue.finditer(src):
+            cue = m
+        if cue is None or not metric.endswith("排名"):
+            return []
+        base, scope = src[: cue.start()], src[cue.end() :].strip("，、,")
+        if "、" in base and "、" not in scope:
+            items = [self._clean_metric(x) for x in base.split("、")]
+            if all(items):
+                # 亩均产出、税收: a bare item shares the first one's head (亩均税收)
+                head = regex.match(r"^(亩均|人均|户均|年均|单位)", items[0])
+                items = [(head.group(1) + x if head and not x.startswith(head.group(1)) else x) for x in items]
+                return [f"{x}{scope}排名" for x in items]
+        if regex.search(r"均|都|双双", base) and len(previous) >= 2:
+            growth = regex.sub(r"^(?:在|其)|(?:均|都|双双)+$", "", base.strip("，、, "))
+            metrics = [p.metric for p in previous if p.kind in ("change", "level") and p.metric]
+            metrics = list(dict.fromkeys(metrics))
+            if len(metrics) >= 2:
+                return [f"{m}{growth}{scope}排名" for m in metrics]
+        return []
 
     def _rank_metric(self, src: str, text: str, cstart: int, periods, previous) -> str:
         """居全市第一 after 增速 → 规上工业增加值增速全市排名: what is ranked, the scope, 排名."""
