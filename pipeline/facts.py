@@ -27,6 +27,7 @@ from .rules import Rules
 from .segment import Sentence
 
 _CLAUSE_END = regex.compile(r"[，；：,;:\t]")
+_RANK_SCOPE = regex.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|市内|同行|同类|城市|各区县（市）|各区县|区县)+$")
 _SUBJECT_TYPES = ("REGION", "ORG", "PLATFORM")
 _ANAPHOR_SUFFIX = {"district": ("区",), "city": ("市",), "county": ("县", "市"), "town": ("镇", "街道", "乡"), "province": ("省", "自治区")}
 
@@ -214,7 +215,11 @@ class FactExtractor:
 
     def _attribute(self, q, text, sent, ctx, periods, ents, subjects, clause_starts, previous, carry, fallback) -> FactDraft:
         fired = [q.rule_id]
-        cstart = max(s for s in clause_starts if s <= q.start)
+        cstart = clause = max(s for s in clause_starts if s <= q.start)
+        for d in previous:  # 百亿企业1家、五十亿企业3家: the list item starts after the last number
+            end = d.end - sent.start
+            if cstart <= end < q.start and text[end : end + 1] == "、":
+                cstart = end + 1
         prefix_end = q.start
         for w in self.pre_quals:
             if text.endswith(w, cstart, prefix_end):
@@ -280,7 +285,12 @@ class FactExtractor:
                 metric = previous[-1].metric
                 if metric:
                     fired.append("metric.growth_of_previous")
-        metric = self._distribute(metric, text, cstart, q, fired)
+        metric = self._distribute(metric, text, clause, q, fired)
+        both = self._both(metric, text, clause, q)
+        if both:  # 存款余额和贷款余额双双突破2000亿元: one number, a fact for each
+            fired.append("metric.each")
+            metric = both[0]
+            carry.setdefault("extra_metrics", {})[q.start] = both[1:]
         return FactDraft(
             sent.start + q.start,
             sent.start + q.end,
@@ -295,6 +305,15 @@ class FactExtractor:
             sent.text.strip(),
             fired,
         )
+
+    def _both(self, metric: str, text: str, clause: int, q: Quantity) -> list[str]:
+        if not regex.search(r"(?:双双|均|都|同时)(?:\p{Han}{0,4})$", text[clause : q.start]):
+            return []
+        m = regex.match(r"^(.+?)(?:和|与|及|、)(.+?)(?:双双|均|都|同时)", metric + "均") if regex.search(r"和|与|及|、", metric) else None
+        if not m:
+            return []
+        first, second = self._clean_metric(m.group(1)), self._clean_metric(m.group(2))
+        return [first, second] if first and second else []
 
     def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str]) -> str:
         """高新技术企业、科技型中小企业分别增加100家、200家: the i-th number takes the i-th item."""
@@ -359,7 +378,7 @@ class FactExtractor:
             return (str(ctx.doc_year) if ctx.doc_year else ""), ""
         p = before[-1]
         fired.append(p.rule_id)
-        return p.period, p.text
+        return ("" if p.period == "-" else p.period), p.text
 
     # -- metrics --------------------------------------------------------------------------------
     def _words(self, text: str) -> list[tuple[str, str]]:
@@ -368,7 +387,10 @@ class FactExtractor:
     def _clean_metric(self, src: str) -> str:
         """Drop the function words a clause puts around its metric (word by word, so that
         有序推进 keeps its 有), and brackets and quotes left open at either end."""
-        words = [w for w, _ in self._words(src.replace(" ", ""))]
+        tagged = self._words(src.replace(" ", ""))
+        while tagged and len(tagged) > 1 and tagged[0][1] == "d":
+            tagged.pop(0)  # an adverb opens no metric (有序推进 → 推进)
+        words = [w for w, _ in tagged]
         while words and (words[0] in self.leading or words[0] in "，、,“”\"（("):
             words.pop(0)
         while words and (words[-1] in self.trailing or words[-1] in "，、,“”\"（("):
@@ -383,8 +405,10 @@ class FactExtractor:
             if text.startswith(w, end):
                 end += len(w)
                 break
+        if text.startswith(("为", "是"), end):
+            end += 1  # 其中7家为国家级单项冠军企业
         m = regex.match(r"[\p{Han}A-Za-z“”（）()]{2,24}", text[end:])
-        if not m or self.after_stop.match(m.group()):
+        if not m or self.after_stop.match(m.group().lstrip("“”\"（）()")):
             return ""
         tagged = self._words(m.group())
         words = []
@@ -443,8 +467,11 @@ class FactExtractor:
         base = regex.sub(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续)+$", "", base.strip("，、,“ "))
         if (not base or base in self.generic_rank_bases) and previous:
             prev = previous[-1]
-            counted = "数量" if prev.kind == "count" and base != "数量" and not prev.metric.endswith("数量") else ""
-            base = prev.metric.removesuffix("排名") + counted + base
+            counted = "数量" if prev.kind == "count" and not base.endswith("数量") and not prev.metric.endswith("数量") else ""
+            prev_base = prev.metric
+            if prev.kind == "rank":  # 位居全省第一、全国第六: the second rank ranks the same thing
+                prev_base = _RANK_SCOPE.sub("", prev_base.removesuffix("排名"))
+            base = prev_base + counted + base
         if not base and cstart > 0:
             prev_clause = text[: cstart].rstrip("，,；;：: ")
             prev_clause = prev_clause[max(s for s in _clause_starts(prev_clause)) :]

@@ -41,6 +41,8 @@ def _month(text: str) -> int:
 
 
 def resolve(kind: str, g: dict, rules: Rules, doc_year: int | None, context_year: int | None) -> str:
+    if kind == "none":
+        return "-"  # a time phrase that fixes no period; the caller writes it as empty
     if kind == "plan":
         n = int(parse_number(g["n"]))
         start = 1981 + 5 * (n - 6)  # regular five-year plans since the sixth (1981–1985)

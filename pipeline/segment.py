@@ -16,7 +16,7 @@ import regex
 
 from .normalize import NormText
 
-_SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*|\n")
+_SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*|[…⋯]{2,}|\n")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ from .periods import find_periods
 from .segment import Paragraph
 
 _TITLE = regex.compile(r"^\s*表\s*\d+(?:[.．-]\d+)*\s*\S")
-_HEADER_HINT = regex.compile(r"(?:19|20)\d{2}\s*年|指标|单位")
 _TOC = regex.compile(r"\.{4,}|…{2,}")
 _UNIT_IN_NAME = regex.compile(r"[（(]([^（）()]{1,10})[)）]\s*$")
 _METRIC_HEADERS = ("具体指标", "二级指标", "指标名称", "主要指标", "指标", "项目", "名称")
@@ -56,7 +55,7 @@ def find_tables(paras: list[Paragraph]) -> list[Table]:
         if _TOC.search(p.text):
             current = None
             continue
-        is_header = bool(_HEADER_HINT.search(p.text)) and not any(_number_cell(t) for t in texts[1:])
+        is_header = any(_header_cell(t) for t in texts) and not any(_number_cell(t) for t in texts[1:])
         if is_header:
             current = Table(title, texts, [])
             tables.append(current)
@@ -69,8 +68,14 @@ def table_paragraphs(paras: list[Paragraph]) -> set[int]:
     """Indexes of the lines that belong to tables (the text extractor leaves them alone)."""
     lines = {p.start: p.index for p in paras}
     return {lines[row.start] for t in find_tables(paras) for row, _ in t.rows} | {
-        p.index for p in paras if "\t" in p.text and not _TOC.search(p.text) and _HEADER_HINT.search(p.text)
+        p.index for p in paras if "\t" in p.text and not _TOC.search(p.text) and any(_header_cell(c) for c in p.text.split("\t"))
     }
+
+
+def _header_cell(text: str) -> bool:
+    """A column title: a year (2020年, 2015-2020年均增长) or an indicator/unit heading."""
+    text = regex.sub(r"\s", "", text)
+    return bool(regex.match(r"(?:19|20)\d{2}(?:年|[-—~至](?:19|20)\d{2})", text)) or text in _METRIC_HEADERS + _UNIT_HEADERS + ("一级", "二级", "领域")
 
 
 def _number_cell(text: str) -> bool:
