@@ -154,6 +154,7 @@ class EntityFinder:
         self.gov_levels = sorted(rules.table("gov_levels"), key=len, reverse=True)
         self.surnames = set(rules.table("surnames"))
         self.industry = sorted(rules.table("industry_words"), key=len, reverse=True)
+        self.generic_words = set(rules.table("generic_name_words"))
         self.function_chars = set("的在和与及是了等将把被从向对为以而且也都就并或其该这那个各每")
         self.followers = tuple(rules.table("name_followers"))
 
@@ -168,6 +169,10 @@ class EntityFinder:
         found = self._walks[key]
         return None if found is None else lo + found
 
+    def _known_prefixes(self, text: str, start: int) -> set[str]:
+        """A place name starting at ``start`` (环杭州湾: 环 stands before a place, so it is kept)."""
+        return {text[start : start + n] for n in range(2, 7) if text[start : start + n] in self.gaz.by_name}
+
     def _walk(self, text: str, need_proper: bool) -> int | None:
         if len(self._walks) > 50_000:
             self._walks.clear()
@@ -178,7 +183,7 @@ class EntityFinder:
         for word, flag in reversed(words):
             if word in self.left_stops or any(c in "，。、；：！？“”‘’《》\n\t " for c in word):
                 break
-            if len(word) == 1 and (flag == "a" or flag.endswith("g")):
+            if len(word) == 1 and (flag == "a" or flag.endswith("g") or (start < hi and text[start : start + 6] in self._known_prefixes(text, start))):
                 # 新材料产业园; morphemes jieba leaves alone (鸟 in 太平鸟) belong to the name
                 start -= 1
                 continue
@@ -215,7 +220,7 @@ class EntityFinder:
         g = m.groupdict()
         if rule.id == "ent.person_byline":
             return self._byline(text, m, rule)
-        name_group = "name" if g.get("name") else "name2" if g.get("name2") else None
+        name_group = "name" if g.get("name") else "name2" if g.get("name2") else "suffix" if g.get("suffix") else None
         if name_group is None:
             return []
         s, e = m.span(name_group)
@@ -233,8 +238,8 @@ class EntityFinder:
                 start = self._walk_left(text, s, right, need_proper=False) if right > s else right
                 s = right if start is None else start
             else:
-                lo = _run_start(text, s, 24)  # segment from the start of the run, not mid-word
-                right = e - self._suffix_len(name, etype)
+                right = s if name_group == "suffix" else e - self._suffix_len(name, etype)
+                lo = _run_start(text, right, 24)  # segment from the start of the run, not mid-word
                 need_proper = etype == "ORG" and name.endswith(self.weak)
                 start = self._walk_left(text, lo, right, need_proper)
                 if start is None:
@@ -242,10 +247,18 @@ class EntityFinder:
                 s = start
         if not _balanced(text[s:e]):
             return []  # 镇海数字化车间（智能工厂: a cut through a bracket is not a name
+        if etype in ("PLATFORM", "ORG") and rule.get("left") == "walk" and self._generic(text[s:e], etype):
+            return []
         if etype == "PERSON" and g.get("title"):
             e = s + self._name_length(text, s, e)
             return [Candidate(s, e, "PERSON", text[s:e], rule.id, title=g["title"])]
         return [Candidate(s, e, etype, text[s:e], rule.id)]
+
+    def _generic(self, name: str, etype: str) -> bool:
+        """特色小镇, 工业集聚区: a name made only of describing words names nothing."""
+        body = name[: len(name) - self._suffix_len(name, etype)]
+        words = [w for w in self.seg.jieba.cut(body) if w.strip()]
+        return not words or all(w in self.generic_words or regex.fullmatch(r"[\d一二三四五六七八九十百千万亿]+[大个级]?", w) for w in words)
 
     def _is_brand(self, text: str, s: int, e: int) -> bool:
         """克泰液压: two or three characters jieba does not know, standing as a word of their

@@ -187,6 +187,9 @@ class FactExtractor:
             pos = self._skip_openers(text, cs, periods)
             ent = next((e for e in ents if e.start == pos and e.type in _SUBJECT_TYPES), None)
             if ent is not None:
+                renamed = regex.match(r"更名为|改名为|升格为|升级为", text[ent.end :])
+                if renamed:  # X更名为Y: the numbers are about what it is called now
+                    ent = next((e for e in ents if e.start == ent.end + renamed.end() and e.type in _SUBJECT_TYPES), ent)
                 out.append((pos, ent.canonical, "subject.entity"))
                 continue
             m = self.anaphor_re.match(text, pos)

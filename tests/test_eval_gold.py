@@ -8,7 +8,7 @@ from pipeline.evaluate import format_report, load_gold, score, score_run
 
 from .conftest import GOLD
 
-FLOORS = {"value_precision": 0.95, "value_recall": 0.95, "full_f1": 0.80, "entity_f1": 0.88}
+FLOORS = {"value_precision": 0.95, "value_recall": 0.95, "full_f1": 0.80, "entity_f1": 0.90, "entity_type_f1": 0.80}
 
 
 def test_eval_seed_gold_meets_the_floors(corpus_run):
@@ -18,6 +18,8 @@ def test_eval_seed_gold_meets_the_floors(corpus_run):
     assert rep.value.recall >= FLOORS["value_recall"]
     assert rep.full.f1 >= FLOORS["full_f1"]
     assert rep.entities.f1 >= FLOORS["entity_f1"]
+    for etype, s in rep.entity_types.items():
+        assert s.f1 >= FLOORS["entity_type_f1"], etype
 
 
 def _row(**kw):
