@@ -57,6 +57,10 @@ class DocContext:
     entities: list[Candidate]  # normalised offsets, sorted
     gazetteer: Gazetteer
 
+    @property
+    def organisations(self) -> set[str]:
+        return {e.canonical for e in self.entities if e.type in ("ORG", "PLATFORM")}
+
 
 def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
     """The region the document is about: the most frequent division it names, with the title
@@ -134,6 +138,10 @@ class FactExtractor:
                 rejections.extend(r)
             if later:
                 previous_subject = (later[-1][1], "subject.previous_paragraph")
+                if later[-1][1] not in ctx.organisations:
+                    # a region named in passing does not carry over: the next paragraph of a
+                    # bulletin is about the whole province again; a company or park section does
+                    previous_subject = None
         return drafts, rejections
 
     def _sentence_context(self, sent: Sentence, ctx: DocContext) -> dict:
@@ -285,7 +293,7 @@ class FactExtractor:
                 fired.append("metric.before_number")
             elif previous:
                 # 同比增长7% after 地区生产总值…; 最终完成722家 after 计划实施…400家
-                metric = previous[-1].metric
+                metric = next((p.metric for p in reversed(previous) if p.kind != "rank"), "")
                 if metric:
                     fired.append("metric.growth_of_previous")
         metric = self._distribute(metric, text, clause, q, fired)

@@ -13,6 +13,7 @@ import regex
 from .numbers import parse_number
 from .rules import Rules
 
+_BULLETIN = regex.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|年度报告|年报|统计年鉴)")
 _DATE_LINE = regex.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$", regex.M)
 _YEAR = regex.compile(r"(?<![\d到至])((?:19|20)\d{2})\s*年(?!代|以来|底前)")
 _PARTIAL_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\S{1,2}个?月|[一二三四上下前]\S?(?:季度|半年))")
@@ -108,6 +109,9 @@ def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
     this year's progress); else the latest such year. Years in sentences with a target cue
     (到2025年, 力争, 计划) are plans, not results, and do not count."""
     head = "\n".join(text.split("\n")[:12])
+    bulletin = _BULLETIN.search(head)
+    if bulletin:  # a statistical bulletin or annual report speaks of its own year as 全年
+        return bulletin.group(1), f"report for the year: {bulletin.group(0).strip()}"
     m = _DATE_LINE.search(head)
     if m:
         date = f"{m.group(1)}-{int(m.group(2)):02d}"

@@ -39,3 +39,12 @@ def test_periods_relative_year_needs_a_document_date(rules):
 )
 def test_periods_infer_doc_date(rules, text, date):
     assert infer_doc_date(text, rules)[0] == date
+
+
+def test_periods_statistical_bulletin_is_dated_by_its_year(rules):
+    text = "江苏省2021年国民经济和社会发展统计公报\n江苏省统计局\n2022年3月\n全年全省实现地区生产总值116364.2亿元。"
+    assert infer_doc_date(text, rules)[0] == "2021"
+
+
+def test_periods_year_after_a_comparison_word_is_no_period(rules):
+    assert find_periods("比上年增长8.6%，较去年提高", rules, 2021) == []
