@@ -27,6 +27,7 @@ from .rules import Rules
 from .segment import Sentence
 
 _CLAUSE_END = regex.compile(r"[，；：,;:\t]")
+_NUMERAL = regex.compile(r"[0-9零〇一二两三四五六七八九十百千万亿首前]")
 _RANK_SCOPE = regex.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|市内|同行|同类|城市|各区县（市）|各区县|区县)+$")
 _SUBJECT_TYPES = ("REGION", "ORG", "PLATFORM")
 _ANAPHOR_SUFFIX = {"district": ("区",), "city": ("市",), "county": ("县", "市"), "town": ("镇", "街道", "乡"), "province": ("省", "自治区")}
@@ -163,7 +164,8 @@ class FactExtractor:
     def _sentence_facts(self, sent, c, ctx, carry, fallback) -> tuple[list[FactDraft], list[Rejection]]:
         text = sent.text
         periods = c["periods"]
-        quantities, rejections = find_quantities(text, self.rules)
+        # the cheap prefilter: no digit and no numeral, no quantity (the carry below still runs)
+        quantities, rejections = find_quantities(text, self.rules) if _NUMERAL.search(text) else ([], [])
         rejections = [Rejection(r.start + sent.start, r.end + sent.start, r.text, r.rule_id, r.reason) for r in rejections]
         kept = []
         for q in quantities:  # 前8个月: the 8个 is part of a time phrase
