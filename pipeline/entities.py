@@ -62,7 +62,9 @@ class Gazetteer:
                 by_name.setdefault(name, []).append(place)
             if level <= 3:
                 short = _short_form(name)
-                if short and short not in traps and not _common_word(short, jieba_dict):
+                # a province's or prefecture's short form is a name first (合肥, 吉林); a
+                # county's may be an ordinary word (合作, 城区) and is checked against jieba
+                if short and short not in traps and (level <= 2 or not _common_word(short, jieba_dict)):
                     by_name.setdefault(short, []).append(place)
         for name, canonical in rules.table("extra_regions").items():
             by_name.setdefault(name, []).append(Place(canonical, "", "", 0))
@@ -418,6 +420,14 @@ class EntityFinder:
                     break
         if core != name and len(core) >= 2 and len(core) < len(full):
             out.append(core)
+        # 合肥京东方光电科技有限公司 → 京东方: the core less the industry words that end it
+        head = core
+        while True:
+            word = next((w for w in self.industry if head.endswith(w) and len(head) - len(w) >= 2), None)
+            if word is None:
+                break
+            head = head[: -len(word)]
+            out.append(head)
         # 中国石化镇海炼化公司 → 镇海炼化: a tail of the core that starts at a word and holds a
         # name (a place, or a word jieba does not know), never a tail of common words
         words = [(w.word, w.flag) for w in self.pos.cut(core)]

@@ -183,9 +183,12 @@ class FactExtractor:
         if c["subjects"]:
             carry["subject"] = c["subjects"][-1][1:]
         if periods:
-            # 今年一季度 goes on for the paragraph until another time is named; a full year does not
+            # 今年一季度 goes on for the paragraph until another time is named; so does the time
+            # of a sentence that only sets the scene (过去一年，全市经济运行稳中有进。); a full
+            # year stated beside figures does not
             last = periods[-1]
-            carry["part_of_year"] = last if ".." in last.period and "-" in last.period.split("..")[0] else None
+            part = ".." in last.period and "-" in last.period.split("..")[0]
+            carry["part_of_year"] = last if part or not drafts else None
         return drafts, rejections
 
     def _clause_subjects(self, text, offset, clause_starts, periods, ents, ctx) -> list[tuple[int, str, str]]:

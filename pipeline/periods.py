@@ -15,6 +15,8 @@ from .rules import Rules
 
 _BULLETIN = regex.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|年度报告|年报|统计年鉴)")
 _DATE_LINE = regex.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$", regex.M)
+# ——2023年1月12日在合肥市第十七届人民代表大会第三次会议上: a full date in the heading
+_DATE_IN_HEAD = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEAR = regex.compile(r"(?<![\d到至])((?:19|20)\d{2})\s*年(?!代|以来|底前)")
 _PARTIAL_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\S{1,2}个?月|[一二三四上下前]\S?(?:季度|半年))")
 
@@ -112,7 +114,7 @@ def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
     bulletin = _BULLETIN.search(head)
     if bulletin:  # a statistical bulletin or annual report speaks of its own year as 全年
         return bulletin.group(1), f"report for the year: {bulletin.group(0).strip()}"
-    m = _DATE_LINE.search(head)
+    m = _DATE_LINE.search(head) or _DATE_IN_HEAD.search("\n".join(head.split("\n")[:4]))
     if m:
         date = f"{m.group(1)}-{int(m.group(2)):02d}"
         return date, f"dateline: {m.group(0).strip()}"

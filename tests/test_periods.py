@@ -48,3 +48,8 @@ def test_periods_statistical_bulletin_is_dated_by_its_year(rules):
 
 def test_periods_year_after_a_comparison_word_is_no_period(rules):
     assert find_periods("比上年增长8.6%，较去年提高", rules, 2021) == []
+
+
+def test_periods_dateline_inside_a_heading_line(rules):
+    text = "政府工作报告\n——2023年1月12日在合肥市第十七届人民代表大会第三次会议上\n过去一年，全市经济运行稳中有进。"
+    assert infer_doc_date(text, rules)[0] == "2023-01"
