@@ -50,7 +50,9 @@ def main() -> None:
 @click.option("--jobs", type=int, default=None, help="Documents processed in parallel, in processes  [default: the number of cores; 1 below 4 MB of input]")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Per-document result cache  [default: ~/.cache/zhfacts]")
 @click.option("--no-cache", is_flag=True, help="Process every document again, and do not fill the cache.")
-def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int | None, cache_dir: Path | None, no_cache: bool) -> None:
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Where documents are processed: processes here, or a Dask cluster (pip install 'zhfacts[dask]').")
+@click.option("--scheduler", default=None, help="With --engine dask: the scheduler's address (tcp://host:8786); default: a local cluster of --jobs workers.")
+def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int | None, cache_dir: Path | None, no_cache: bool, engine: str, scheduler: str | None) -> None:
     """Extract facts and entities from INPUT files or folders (read recursively) into --out.
 
     \b
@@ -67,8 +69,9 @@ def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int | Non
     rules = _load_rules_or_exit(rules_dir)
     try:
         cache = None if no_cache else (cache_dir or default_cache_dir())
-        result = run_corpus(list(inputs), rules, jobs=max(1, jobs or default_jobs(list(inputs))), progress=None, cache_dir=cache)
-    except InputError as e:
+        workers = max(1, jobs or (default_jobs() if engine == "dask" else default_jobs(list(inputs))))
+        result = run_corpus(list(inputs), rules, jobs=workers, progress=None, cache_dir=cache, engine=engine, scheduler=scheduler)
+    except (InputError, RuntimeError) as e:
         click.echo(f"zhfacts: {e}", err=True)
         sys.exit(2)
     t = time.perf_counter()

@@ -212,7 +212,35 @@ def _work(item: tuple) -> tuple[Document | DocumentError, DocResult | None, str,
         return doc, None, f"{doc.path}: extraction failed: {type(e).__name__}: {e}", timings
 
 
-def run_corpus(inputs: list[str], rules: Rules, jobs: int = 1, progress: bool | None = None, cache_dir: str | Path | None = None) -> RunResult:
+def _dask_map(work: list[tuple], scheduler: str | None, jobs: int):
+    """The same per-document function on a Dask cluster: the one at ``scheduler``, else a local
+    one with ``jobs`` worker processes. Results come back in input order, so outputs are the
+    same bytes as the local engine's."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as e:
+        raise RuntimeError("--engine dask needs the dask extra: pip install 'zhfacts[dask]'") from e
+    cluster = None if scheduler else LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        futures = client.map(_work, work, pure=False)
+        for future in futures:
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_corpus(
+    inputs: list[str],
+    rules: Rules,
+    jobs: int = 1,
+    progress: bool | None = None,
+    cache_dir: str | Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> RunResult:
     from tqdm import tqdm
 
     items = discover(inputs)
@@ -221,7 +249,10 @@ def run_corpus(inputs: list[str], rules: Rules, jobs: int = 1, progress: bool | 
     near = dedup.NearDuplicates()
     work = [(p, d, str(rules.directory), str(cache_dir) if cache_dir else None) for p, d in items]
     _RULES[str(rules.directory)] = rules
-    if jobs > 1 and len(work) > 1:
+    if engine == "dask":
+        pool = None
+        mapped = _dask_map(work, scheduler, jobs)
+    elif jobs > 1 and len(work) > 1:
         pool = ProcessPoolExecutor(max_workers=jobs)
         mapped = pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))
     else:

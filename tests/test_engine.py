@@ -47,3 +47,10 @@ def test_engine_jobs_give_identical_outputs(corpus_run, tmp_path):
     out = tmp_path / "jobs2"
     assert run_cli("run", CORPUS, "--out", out, "--jobs", "2", "--no-cache").returncode == 0
     _same_tables(corpus_run, out)
+
+
+def test_engine_dask_on_a_local_two_worker_cluster_gives_the_same_bytes(corpus_run, tmp_path):
+    out = tmp_path / "dask"
+    proc = run_cli("run", CORPUS, "--out", out, "--engine", "dask", "--jobs", "2", "--no-cache")
+    assert proc.returncode == 0, proc.stderr
+    _same_tables(corpus_run, out)
