@@ -224,6 +224,25 @@ def review(run_dir: Path, out: Path) -> None:
     click.echo(f"wrote {write_review(run_dir, out)}")
 
 
+@main.command("to-gold")
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--corrections", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="The CSV exported from the review page.")
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Gold file to write (JSON lines).")
+def to_gold(run_dir: Path, corrections: Path, out: Path) -> None:
+    """Turn the rows a reviewer accepted or corrected into gold annotation (JSON lines, the
+    format of ANNOTATION.md) that `zhfacts eval` scores against.
+
+    \b
+    Example:
+      zhfacts to-gold outputs --corrections corrections.csv -o tests/data/gold_new.jsonl
+    """
+    from .review import corrections_to_gold, read_corrections
+
+    docs = corrections_to_gold(run_dir, read_corrections(corrections))
+    out.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    click.echo(f"wrote {out}: {sum(len(d['facts']) for d in docs)} facts, {sum(len(d['entities']) for d in docs)} entities")
+
+
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))

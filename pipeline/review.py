@@ -257,3 +257,31 @@ refresh();
 </body>
 </html>
 """
+
+
+def corrections_to_gold(run_dir: str | Path, corrections: pd.DataFrame) -> list[dict]:
+    """Gold records (ANNOTATION.md's format) from what a reviewer accepted or corrected in a run:
+    the review page's export becomes annotation that `zhfacts eval` scores against."""
+    run_dir = Path(run_dir)
+    fm = pd.read_parquet(run_dir / "fact_mentions.parquet")
+    em = pd.read_parquet(run_dir / "entity_mentions.parquet")
+    kept = corrections[corrections["decision"].isin(["accept", "correct"])]
+    fm, em = apply_corrections(fm, em, corrections[corrections["decision"] == "correct"])
+    docs: dict[str, dict] = {}
+    for c in kept.to_dict("records"):
+        key = (c["doc_id"], int(c["char_start"]), int(c["char_end"]))
+        doc = docs.setdefault(c["doc_id"], {"doc": c["doc_id"], "facts": [], "entities": []})
+        if c["table"] == "fact":
+            rows = fm[(fm["doc_id"] == key[0]) & (fm["char_start"] == key[1]) & (fm["char_end"] == key[2])]
+            for r in rows.to_dict("records")[:1]:
+                doc["facts"].append({
+                    "span": r["span"], "start": int(r["char_start"]), "value": r["value"], "unit": r["unit"],
+                    "value_std": r["value_std"], "unit_std": r["unit_std"], "qualifier": r["qualifier"],
+                    "subject": r["subject"], "metric": r["metric"],
+                    "kind": "target" if r["status"] in ("target", "forecast") else r["kind"], "period": r["period"],
+                })
+        else:
+            rows = em[(em["doc_id"] == key[0]) & (em["char_start"] == key[1]) & (em["char_end"] == key[2])]
+            for r in rows.to_dict("records")[:1]:
+                doc["entities"].append({"text": r["text"], "start": int(r["char_start"]), "type": r["type"]})
+    return [docs[d] for d in sorted(docs)]

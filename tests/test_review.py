@@ -122,3 +122,27 @@ def test_review_browser_runs_no_document_code(browser, evil_run, tmp_path):
     browser.find_element(By.CSS_SELECTOR, "button[data-tab=document]").click()
     assert "<script>document.title" in browser.find_element(By.ID, "doctext").text
     assert not browser.find_elements(By.CSS_SELECTOR, "#doctext img")
+
+
+def test_review_corrections_become_gold_that_eval_scores(corpus_run, tmp_path):
+    fm = pd.read_parquet(corpus_run / "fact_mentions.parquet")
+    em = pd.read_parquet(corpus_run / "entity_mentions.parquet")
+    f0, f1, f2 = fm.iloc[0], fm.iloc[1], fm.iloc[2]
+    e0 = em.iloc[0]
+    rows = [
+        {"table": "fact", "doc_id": f0.doc_id, "char_start": f0.char_start, "char_end": f0.char_end, "span": f0.span, "decision": "accept"},
+        {"table": "fact", "doc_id": f1.doc_id, "char_start": f1.char_start, "char_end": f1.char_end, "span": f1.span, "decision": "correct", "metric": "改正的指标"},
+        {"table": "fact", "doc_id": f2.doc_id, "char_start": f2.char_start, "char_end": f2.char_end, "span": f2.span, "decision": "reject"},
+        {"table": "entity", "doc_id": e0.doc_id, "char_start": e0.char_start, "char_end": e0.char_end, "span": e0.text, "decision": "accept"},
+    ]
+    corrections = tmp_path / "corrections.csv"
+    pd.DataFrame(rows).to_csv(corrections, index=False, encoding="utf-8-sig")
+    gold = tmp_path / "gold.jsonl"
+    assert run_cli("to-gold", corpus_run, "--corrections", corrections, "-o", gold).returncode == 0
+    docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
+    facts = [f for d in docs for f in d["facts"]]
+    assert sorted(f["start"] for f in facts) == sorted([int(f0.char_start), int(f1.char_start)])
+    assert "改正的指标" in {f["metric"] for f in facts}
+    assert [e["text"] for d in docs for e in d["entities"]] == [e0.text]
+    scores = json.loads(run_cli("eval", gold, corpus_run, "--json").stdout)
+    assert scores["facts_value"]["gold"] == 2 and scores["facts_value"]["tp"] == 2
