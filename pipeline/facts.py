@@ -334,10 +334,10 @@ class FactExtractor:
     def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str]) -> str:
         """高新技术企业、科技型中小企业分别增加100家、200家: the i-th number takes the i-th item."""
         clause = text[cstart : q.start]
-        m = regex.search(r"([^，；：]+?、[^，；：]+?)(?:分别|各自)", clause)
+        m = regex.search(r"([^，；：]+?[、和与及][^，；：]+?)(?:分别|各自)", clause)
         if not m:
             return metric
-        items = [x for x in m.group(1).split("、") if x]
+        items = [x for x in regex.split(r"[、和与及]", m.group(1)) if x]
         index = clause[m.end() :].count("、")
         if len(items) < 2 or index >= len(items):
             return metric
