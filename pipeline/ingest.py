@@ -79,21 +79,17 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as e:
                 raise ValueError(f"starts with a {name} byte-order mark but is not {name}: {e.reason}") from e
     if b"\x00" in data[:4096]:
-        text = _try_utf16_without_bom(data)
-        if text is not None:
-            return text
+        decoded = _decode_as_chinese(data, ("utf-16-le", "utf-16-be"))  # UTF-16 without a BOM
+        if decoded is not None:
+            return decoded
         raise ValueError("binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    for codec in ("gb18030", "big5"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if _looks_like_chinese(text):
-            return text, codec
+    decoded = _decode_as_chinese(data, ("gb18030", "big5"))
+    if decoded is not None:
+        return decoded
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -102,8 +98,9 @@ def decode(data: bytes) -> tuple[str, str]:
     raise ValueError("bytes decode in none of utf-8, utf-16, gb18030, big5; pass a UTF-8 copy")
 
 
-def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    for codec in ("utf-16-le", "utf-16-be"):
+def _decode_as_chinese(data: bytes, codecs: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first of ``codecs`` that decodes the bytes into plausible Chinese text."""
+    for codec in codecs:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
