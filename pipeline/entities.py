@@ -178,7 +178,7 @@ class EntityFinder:
     def _walk(self, text: str, need_proper: bool) -> int | None:
         if len(self._walks) > 50_000:
             self._walks.clear()
-        lo, hi = 0, len(text)
+        hi = len(text)
         words = [(w.word, w.flag) for w in self.pos.cut(text)]
         start = hi
         proper = False
@@ -355,10 +355,6 @@ class EntityFinder:
         chosen = self._attach_titles(text, chosen)
         chosen = self._aliases(text, chosen)
         return self._repeat_people(text, chosen)
-
-    def find(self, text: str) -> list[Candidate]:
-        """Entities of one text taken as a whole document."""
-        return self.find_document(text, [(0, text)])
 
     def _repeat_people(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         names = {c.canonical for c in chosen if c.type == "PERSON" and len(c.canonical) >= 2}

@@ -157,10 +157,6 @@ class FactExtractor:
         subjects = self._clause_subjects(text, sent.start, clause_starts, periods, ents, ctx)
         return {"periods": periods, "ents": ents, "clause_starts": clause_starts, "subjects": subjects}
 
-    def sentence_facts(self, sent: Sentence, ctx: DocContext) -> tuple[list[FactDraft], list[Rejection]]:
-        """Facts of one sentence on its own (explain, tests)."""
-        return self.document_facts([sent], ctx)
-
     def _sentence_facts(self, sent, c, ctx, carry, fallback) -> tuple[list[FactDraft], list[Rejection]]:
         text = sent.text
         periods = c["periods"]

@@ -78,19 +78,8 @@ class WordSegmenter:
         # spaCy calls jieba_seg.cut(text, cut_all=False): our private tokenizer has that method
         self.nlp.tokenizer.jieba_seg = tokenizer
 
-    def doc(self, text: str):
-        return self.nlp.make_doc(text)
-
     def spans(self, text: str) -> list[tuple[int, int]]:
         return [(t.idx, t.idx + len(t.text)) for t in self.nlp.make_doc(text) if not t.is_space]
-
-    def boundaries(self, text: str) -> set[int]:
-        """Offsets where a word starts or ends."""
-        out: set[int] = {0, len(text)}
-        for s, e in self.spans(text):
-            out.add(s)
-            out.add(e)
-        return out
 
 
 @lru_cache(maxsize=4)

@@ -1,7 +1,6 @@
 """Real inputs (PDF, Word, web pages, odd encodings) and bad inputs: every file is processed or
 explained, and nothing is lost."""
 
-import os
 import shutil
 
 import pandas as pd

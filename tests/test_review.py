@@ -7,7 +7,6 @@ import io
 import json
 import os
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest

@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from pipeline.write import DOCUMENT_COLUMNS, ENTITY_COLUMNS, ENTITY_MENTION_COLUMNS, FACT_COLUMNS, FACT_MENTION_COLUMNS
+from pipeline.write import DOCUMENT_COLUMNS
 
 from .conftest import CORPUS, run_cli
 

@@ -2,7 +2,6 @@
 bytes, and no input can make a parser raise or a regex hang."""
 
 import json
-import shutil
 import signal
 import subprocess
 import sys
