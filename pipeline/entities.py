@@ -166,8 +166,7 @@ class EntityFinder:
         in text[lo:hi] while they may belong to a name. None when no word qualifies."""
         key = (text[lo:hi], need_proper)
         if key not in self._walks:
-            found = self._walk(text[lo:hi], need_proper)
-            self._walks[key] = None if found is None else found
+            self._walks[key] = self._walk(text[lo:hi], need_proper)
         found = self._walks[key]
         return None if found is None else lo + found
 

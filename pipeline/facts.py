@@ -172,10 +172,7 @@ class FactExtractor:
                 rejections.append(Rejection(q.start + sent.start, q.end + sent.start, text[q.start : q.end], p.rule_id, "part of a time phrase"))
         drafts: list[FactDraft] = []
         for q in kept:
-            draft = self._attribute(q, text, sent, ctx, periods, c["ents"], c["subjects"], c["clause_starts"], drafts, carry, fallback)
-            drafts.append(draft)
-            for metric in carry.pop("extra_metrics", {}).get(q.start, []):  # one span, several facts
-                drafts.append(replace(draft, metric=metric, metric_key=self.metric_key(metric)))
+            drafts.extend(self._attribute(q, text, sent, ctx, periods, c["ents"], c["subjects"], c["clause_starts"], drafts, carry, fallback))
         if c["subjects"]:
             carry["subject"] = c["subjects"][-1][1:]
         if periods:
@@ -225,8 +222,11 @@ class FactExtractor:
                     break
         return pos
 
-    def _attribute(self, q, text, sent, ctx, periods, ents, subjects, clause_starts, previous, carry, fallback) -> FactDraft:
+    def _attribute(self, q, text, sent, ctx, periods, ents, subjects, clause_starts, previous, carry, fallback) -> list[FactDraft]:
+        """The fact of one quantity; more than one when the number belongs to several metrics
+        (增速均居全市第一 after two growth rates, 双双突破)."""
         fired = [q.rule_id]
+        also: list[str] = []
         cstart = clause = max(s for s in clause_starts if s <= q.start)
         for d in previous:  # 百亿企业1家、五十亿企业3家: the list item starts after the last number
             end = d.end - sent.start
@@ -275,11 +275,10 @@ class FactExtractor:
             metric = self._rank_metric(rank_src, text, cstart, periods, previous)
             if metric:
                 fired.append("metric.rank")
-            also = self._rank_items(rank_src, metric, previous)
-            if also:
+            each = self._rank_items(rank_src, metric, previous)
+            if each:
                 fired.append("metric.rank_each")
-                metric = also[0]
-                carry.setdefault("extra_metrics", {})[q.start] = also[1:]
+                metric, also = each[0], each[1:]
         else:
             metric = self._clean_metric(metric_src)
             after = self._metric_after(text, q.end)
@@ -301,9 +300,8 @@ class FactExtractor:
         both = self._both(metric, text, clause, q)
         if both:  # 存款余额和贷款余额双双突破2000亿元: one number, a fact for each
             fired.append("metric.each")
-            metric = both[0]
-            carry.setdefault("extra_metrics", {})[q.start] = both[1:]
-        return FactDraft(
+            metric, also = both[0], both[1:]
+        draft = FactDraft(
             sent.start + q.start,
             sent.start + q.end,
             q,
@@ -317,6 +315,7 @@ class FactExtractor:
             sent.text.strip(),
             fired,
         )
+        return [draft] + [replace(draft, metric=m, metric_key=self.metric_key(m)) for m in also]
 
     def _both(self, metric: str, text: str, clause: int, q: Quantity) -> list[str]:
         if not regex.search(r"(?:双双|均|都|同时)(?:\p{Han}{0,4})$", text[clause : q.start]):
