@@ -29,8 +29,9 @@ def main() -> None:
 
     from pipeline.entities import gazetteer
     from pipeline.rules import load_rules
+    from pipeline.segment import word_segmenter
 
-    names = sorted(gazetteer(load_rules()).by_name)
+    names = sorted(gazetteer(load_rules(), word_segmenter(None).entries).by_name)
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))) * args.repeat
     mb = len(text.encode("utf-8")) / 1024 / 1024
 

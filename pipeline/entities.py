@@ -7,16 +7,16 @@ Flat and non-overlapping: the longest candidate wins, ties go to the rule listed
 
 from __future__ import annotations
 
+import bisect
 import json
-import os
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 
 import ahocorasick
 import regex
 
 from .rules import Rules
+from .segment import FUNCTION_CHARS
 
 # jieba part-of-speech tags that end a name on its left: verbs, function words, numbers, time
 _STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "rr", "rz", "f", "m", "q", "v", "vd", "vi", "y", "e", "o", "t", "z"}
@@ -113,40 +113,25 @@ def _common_word(word: str, jieba_dict: dict[str, tuple[int, str]]) -> bool:
     return freq >= 100
 
 
-@lru_cache(maxsize=1)
-def _jieba_dictionary() -> dict[str, tuple[int, str]]:
-    import jieba
-
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    out: dict[str, tuple[int, str]] = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3:
-                out[parts[0]] = (int(parts[1]), parts[2])
-    return out
-
-
 _GAZETTEERS: dict[str, Gazetteer] = {}
 
 
-def gazetteer(rules: Rules) -> Gazetteer:
+def gazetteer(rules: Rules, dictionary: dict[str, tuple[int, str]]) -> Gazetteer:
     g = _GAZETTEERS.get(rules.fingerprint)
     if g is None:
-        g = _GAZETTEERS[rules.fingerprint] = Gazetteer(rules, _jieba_dictionary())
+        g = _GAZETTEERS[rules.fingerprint] = Gazetteer(rules, dictionary)
     return g
 
 
 class EntityFinder:
     def __init__(self, rules: Rules, segmenter):
-        import jieba.posseg
-
         self.rules = rules
-        self.gaz = gazetteer(rules)
+        self.gaz = gazetteer(rules, segmenter.entries)
         self.seg = segmenter
-        self.pos = jieba.posseg.POSTokenizer(segmenter.jieba)
-        self.dictionary = _jieba_dictionary()
-        self._walks: dict = {}  # the same left context is walked once (overlapping matches)
+        self.dictionary = segmenter.entries
+        # the same left context is walked once within a document (overlapping matches); the
+        # memo is emptied per document so that timings never profit from repeats across documents
+        self._walks: dict = {}
         self.left_stops = set(rules.table("left_stops"))
         self.weak = tuple(rules.table("weak_org_suffixes"))
         self.suffixes = {
@@ -157,7 +142,7 @@ class EntityFinder:
         self.surnames = set(rules.table("surnames"))
         self.industry = sorted(rules.table("industry_words"), key=len, reverse=True)
         self.generic_words = set(rules.table("generic_name_words"))
-        self.function_chars = set("的在和与及是了等将把被从向对为以而且也都就并或其该这那个各每")
+        self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
 
     # -- left edges ---------------------------------------------------------------------------
@@ -175,10 +160,8 @@ class EntityFinder:
         return {text[start : start + n] for n in range(2, 7) if text[start : start + n] in self.gaz.by_name}
 
     def _walk(self, text: str, need_proper: bool) -> int | None:
-        if len(self._walks) > 50_000:
-            self._walks.clear()
         hi = len(text)
-        words = [(w.word, w.flag) for w in self.pos.cut(text)]
+        words = self.seg.tag(text)
         start = hi
         proper = False
         for word, flag in reversed(words):
@@ -258,7 +241,7 @@ class EntityFinder:
     def _generic(self, name: str, etype: str) -> bool:
         """特色小镇, 工业集聚区: a name made only of describing words names nothing."""
         body = name[: len(name) - self._suffix_len(name, etype)]
-        words = [w for w in self.seg.jieba.cut(body) if w.strip()]
+        words = [w for w in self.seg.cut(body) if w.strip()]
         return not words or all(w in self.generic_words or regex.fullmatch(r"[\d一二三四五六七八九十百千万亿]+[大个级]?", w) for w in words)
 
     def _is_brand(self, text: str, s: int, e: int) -> bool:
@@ -334,7 +317,7 @@ class EntityFinder:
         lo, hi = max(0, s - 8), min(len(text), e + 8)
         bounds = {lo, hi}
         pos = lo
-        for word in self.seg.jieba.cut(text[lo:hi]):
+        for word in self.seg.cut(text[lo:hi]):
             pos += len(word)
             bounds.add(pos)
         starts = bounds | {lo}
@@ -345,6 +328,7 @@ class EntityFinder:
         """Entities of a whole document: patterns per paragraph, regions over the whole text
         (a county's short form needs its prefecture or its full name somewhere in the document),
         then, document-wide, the short forms of its companies and the recurrences of its people."""
+        self._walks.clear()
         cands: list[Candidate] = []
         for start, para in paragraphs:
             for c in self.candidates(para):
@@ -425,7 +409,7 @@ class EntityFinder:
             out.append(head)
         # 中国石化镇海炼化公司 → 镇海炼化: a tail of the core that starts at a word and holds a
         # name (a place, or a word jieba does not know), never a tail of common words
-        words = [(w.word, w.flag) for w in self.pos.cut(core)]
+        words = self.seg.tag(core)
         for i in range(1, len(words)):
             tail = words[i:]
             tail_text = "".join(w for w, _ in tail)
@@ -437,15 +421,19 @@ class EntityFinder:
 def _overlay(chosen: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
     """Add ``extra`` names where they do not cross a chosen one; a chosen name strictly inside
     one of them (镇海 inside 镇海炼化) gives way."""
-    out = list(chosen)
+    out = sorted(chosen, key=lambda c: c.start)  # non-overlapping, so starts and ends both sort
+    starts = [o.start for o in out]
     for c in extra:
-        inside = [o for o in out if c.start <= o.start and o.end <= c.end and (o.end - o.start) < (c.end - c.start)]
-        if any(not (c.end <= o.start or c.start >= o.end) for o in out if o not in inside):
+        lo = bisect.bisect_right(starts, c.start) - 1
+        if lo < 0 or out[lo].end <= c.start:
+            lo += 1
+        hi = bisect.bisect_left(starts, c.end)
+        hit = out[lo:hi]
+        if any(not (c.start <= o.start and o.end <= c.end and (o.end - o.start) < (c.end - c.start)) for o in hit):
             continue
-        for o in inside:
-            out.remove(o)
-        out.append(c)
-    return sorted(out, key=lambda c: c.start)
+        out[lo:hi] = [c]
+        starts[lo:hi] = [c.start]
+    return out
 
 
 _RUN_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9·（）()]")
@@ -467,8 +455,14 @@ def select(cands: list[Candidate], rule_order: list[str]) -> list[Candidate]:
     """Non-overlapping, longest first; ties to the rule listed first, then the earlier start."""
     order = {rid: i for i, rid in enumerate(rule_order)}
     ranked = sorted(cands, key=lambda c: (-(c.end - c.start), order.get(c.rule_id, 99), c.start))
-    taken: list[Candidate] = []
+    taken: list[Candidate] = []  # sorted by start, non-overlapping
+    starts: list[int] = []
     for c in ranked:
-        if c.end > c.start and all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        if c.end <= c.start:
+            continue
+        i = bisect.bisect_right(starts, c.start)
+        if (i > 0 and taken[i - 1].end > c.start) or (i < len(taken) and taken[i].start < c.end):
+            continue
+        taken.insert(i, c)
+        starts.insert(i, c.start)
+    return taken

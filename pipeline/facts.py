@@ -15,6 +15,7 @@ Attribution works on the normalised sentence, clause by clause (clauses end at ï
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -58,9 +59,9 @@ class DocContext:
     entities: list[Candidate]  # normalised offsets, sorted
     gazetteer: Gazetteer
 
-    @property
-    def organisations(self) -> set[str]:
-        return {e.canonical for e in self.entities if e.type in ("ORG", "PLATFORM")}
+    def __post_init__(self) -> None:
+        self.entity_starts = [e.start for e in self.entities]
+        self.organisations = {e.canonical for e in self.entities if e.type in ("ORG", "PLATFORM")}
 
 
 def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
@@ -94,11 +95,8 @@ def _strip_words(text: str, leading: list[str], trailing: list[str]) -> str:
 
 class FactExtractor:
     def __init__(self, rules: Rules, segmenter):
-        import jieba.posseg
-
         self.rules = rules
         self.seg = segmenter
-        self.pos = jieba.posseg.POSTokenizer(segmenter.jieba)
         self.leading = set(rules.table("metric_leading_words"))
         self.trailing = set(rules.table("metric_trailing_words"))
         self.clause_openers = tuple(sorted(rules.table("clause_openers"), key=len, reverse=True))
@@ -148,10 +146,12 @@ class FactExtractor:
     def _sentence_context(self, sent: Sentence, ctx: DocContext) -> dict:
         text = sent.text
         periods = find_periods(text, self.rules, ctx.doc_year)
+        lo = bisect.bisect_left(ctx.entity_starts, sent.start)
+        hi = bisect.bisect_right(ctx.entity_starts, sent.end)
         ents = [
             Candidate(c.start - sent.start, c.end - sent.start, c.type, c.canonical, c.rule_id, c.code, c.parent)
-            for c in ctx.entities
-            if sent.start <= c.start and c.end <= sent.end
+            for c in ctx.entities[lo:hi]
+            if c.end <= sent.end
         ]
         clause_starts = _clause_starts(text)
         subjects = self._clause_subjects(text, sent.start, clause_starts, periods, ents, ctx)
@@ -393,7 +393,7 @@ class FactExtractor:
 
     # -- metrics --------------------------------------------------------------------------------
     def _words(self, text: str) -> list[tuple[str, str]]:
-        return [(w.word, w.flag) for w in self.pos.cut(text)]
+        return self.seg.tag(text)
 
     def _clean_metric(self, src: str) -> str:
         """Drop the function words a clause puts around its metric (word by word, so that

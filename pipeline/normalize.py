@@ -224,7 +224,9 @@ def _simplified_char(c: str) -> str:
     if out is None:
         import opencc
 
-        conv = _simplified_char.__dict__.setdefault("cc", opencc.OpenCC("t2s"))
+        conv = _simplified_char.__dict__.get("cc")
+        if conv is None:  # built once: an OpenCC converter loads its dictionaries
+            conv = _simplified_char.__dict__["cc"] = opencc.OpenCC("t2s")
         out = conv.convert(c)
         _T2S_CACHE[c] = out if len(out) == 1 else c
         out = _T2S_CACHE[c]

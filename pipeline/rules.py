@@ -73,17 +73,24 @@ class Rules:
     tables: Mapping[str, Any]
     rules: tuple[Rule, ...]
     fragments: Mapping[str, str] = field(repr=False)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     def group(self, prefix: str) -> list[Rule]:
-        """Rules whose id starts with ``prefix.``, in file order."""
-        return [r for r in self.rules if r.id.startswith(prefix + ".")]
+        """Rules whose id starts with ``prefix.``, in file order (looked up per sentence: memoised)."""
+        key = ("group", prefix)
+        if key not in self._memo:
+            self._memo[key] = [r for r in self.rules if r.id.startswith(prefix + ".")]
+        return self._memo[key]
 
     def table(self, name: str) -> Any:
         return self.tables[name]
 
     def by_id(self, rule_id: str) -> Rule:
+        if ("id", rule_id) in self._memo:
+            return self._memo[("id", rule_id)]
         for r in self.rules:
             if r.id == rule_id:
+                self._memo[("id", rule_id)] = r
                 return r
         raise KeyError(rule_id)
 
