@@ -190,13 +190,15 @@ class EntityFinder:
 
     # -- candidates ---------------------------------------------------------------------------
     def candidates(self, text: str) -> list[Candidate]:
-        """Pattern candidates of one paragraph (regions are found over the whole document)."""
+        """Pattern candidates, one pass of each rule over ``text`` (a paragraph or a whole
+        normalised document: a match never spans a line break, so it stays in its paragraph)."""
         out: list[Candidate] = []
         for rule in self.rules.group("ent"):
             if rule.pattern is None:
                 continue
             for m in rule.finditer(text):
-                out.extend(self._from_match(text, m, rule))
+                if "\n" not in m.group():
+                    out.extend(self._from_match(text, m, rule))
         return out
 
     def _from_match(self, text: str, m, rule) -> list[Candidate]:
@@ -324,15 +326,12 @@ class EntityFinder:
         return (s == lo or s in starts) and e in bounds
 
     # -- selection and aliases ----------------------------------------------------------------
-    def find_document(self, text: str, paragraphs: list[tuple[int, str]]) -> list[Candidate]:
-        """Entities of a whole document: patterns per paragraph, regions over the whole text
+    def find_document(self, text: str) -> list[Candidate]:
+        """Entities of a whole normalised document: the patterns, and regions from the gazetteer
         (a county's short form needs its prefecture or its full name somewhere in the document),
         then, document-wide, the short forms of its companies and the recurrences of its people."""
         self._walks.clear()
-        cands: list[Candidate] = []
-        for start, para in paragraphs:
-            for c in self.candidates(para):
-                cands.append(Candidate(c.start + start, c.end + start, c.type, c.canonical, c.rule_id, c.code, c.parent, c.title, c.affiliation))
+        cands = self.candidates(text)
         cands.extend(self._regions(text))
         chosen = select(cands, [r.id for r in self.rules.group("ent")])
         chosen = self._attach_titles(text, chosen)

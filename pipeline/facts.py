@@ -23,12 +23,11 @@ import regex
 from .entities import Candidate, Gazetteer
 from .model import Quantity, Rejection
 from .numbers import find_quantities, with_sign
-from .periods import PeriodMention, find_periods
+from .periods import PeriodMention, period_matches, resolve_periods
 from .rules import Rules
 from .segment import Sentence
 
 _CLAUSE_END = regex.compile(r"[，；：,;:\t]")
-_NUMERAL = regex.compile(r"[0-9零〇一二两三四五六七八九十百千万亿首前]")
 _RANK_SCOPE = regex.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|市内|同行|同类|城市|各区县（市）|各区县|区县)+$")
 _SUBJECT_TYPES = ("REGION", "ORG", "PLATFORM")
 _ANAPHOR_SUFFIX = {"district": ("区",), "city": ("市",), "county": ("县", "市"), "town": ("镇", "街道", "乡"), "province": ("省", "自治区")}
@@ -117,17 +116,40 @@ class FactExtractor:
         self.after_stop = rules.by_id("metric.after_number").pattern
 
     # -- per document ---------------------------------------------------------------------------
-    def document_facts(self, sents: list[Sentence], ctx: DocContext) -> tuple[list[FactDraft], list[Rejection]]:
-        """Facts of a document, paragraph by paragraph: a sentence that names no subject takes
-        the paragraph's (before it, else after it), else the last one of the paragraphs before."""
+    def document_facts(self, text: str, sents: list[Sentence], ctx: DocContext) -> tuple[list[FactDraft], list[Rejection]]:
+        """Facts of the sentences ``sents`` of the normalised document ``text``, paragraph by
+        paragraph: a sentence that names no subject takes the paragraph's (before it, else
+        after it), else the last one of the paragraphs before.
+
+        Quantity, rejection and period rules run once over the whole text, not once per
+        sentence: a document has hundreds of sentences and each call has its cost; what a rule
+        finds is then handed to the sentence that holds it."""
+        starts = [s.start for s in sents]
+        quantities, rejected = find_quantities(text, self.rules)
+        sentence_quantities: dict[int, list[Quantity]] = {}
+        for q in quantities:
+            i = _holder(starts, sents, q.start, q.end)
+            if i is not None:
+                start = sents[i].start
+                sentence_quantities.setdefault(i, []).append(replace(q, start=q.start - start, end=q.end - start))
+        rejections: list[Rejection] = [r for r in rejected if _holder(starts, sents, r.start, r.end) is not None]
+        sentence_periods: dict[int, list[tuple]] = {}
+        for found in period_matches(text, self.rules):
+            i = _holder(starts, sents, found[0], found[3].end())
+            if i is not None:
+                sentence_periods.setdefault(i, []).append(found)
+
         drafts: list[FactDraft] = []
-        rejections: list[Rejection] = []
         previous_subject: tuple[str, str] | None = None
-        paragraphs: dict[int, list[Sentence]] = {}
-        for s in sents:
-            paragraphs.setdefault(s.paragraph, []).append(s)
-        for para in paragraphs.values():
-            contexts = [self._sentence_context(s, ctx) for s in para]
+        paragraphs: dict[int, list[int]] = {}
+        for i, s in enumerate(sents):
+            paragraphs.setdefault(s.paragraph, []).append(i)
+        for members in paragraphs.values():
+            para = [sents[i] for i in members]
+            contexts = [
+                self._sentence_context(sents[i], ctx, resolve_periods(sentence_periods.get(i, []), self.rules, ctx.doc_year, sents[i].start), sentence_quantities.get(i, []))
+                for i in members
+            ]
             later = [subj for c in contexts for subj in c["subjects"]]
             carry: dict = {"subject": None}
             fallback = (later[0][1], "subject.paragraph") if later else previous_subject
@@ -143,9 +165,8 @@ class FactExtractor:
                     previous_subject = None
         return drafts, rejections
 
-    def _sentence_context(self, sent: Sentence, ctx: DocContext) -> dict:
+    def _sentence_context(self, sent: Sentence, ctx: DocContext, periods: list[PeriodMention], quantities: list[Quantity]) -> dict:
         text = sent.text
-        periods = find_periods(text, self.rules, ctx.doc_year)
         lo = bisect.bisect_left(ctx.entity_starts, sent.start)
         hi = bisect.bisect_right(ctx.entity_starts, sent.end)
         ents = [
@@ -155,16 +176,14 @@ class FactExtractor:
         ]
         clause_starts = _clause_starts(text)
         subjects = self._clause_subjects(text, sent.start, clause_starts, periods, ents, ctx)
-        return {"periods": periods, "ents": ents, "clause_starts": clause_starts, "subjects": subjects}
+        return {"periods": periods, "quantities": quantities, "ents": ents, "clause_starts": clause_starts, "subjects": subjects}
 
     def _sentence_facts(self, sent, c, ctx, carry, fallback) -> tuple[list[FactDraft], list[Rejection]]:
         text = sent.text
         periods = c["periods"]
-        # the cheap prefilter: no digit and no numeral, no quantity (the carry below still runs)
-        quantities, rejections = find_quantities(text, self.rules) if _NUMERAL.search(text) else ([], [])
-        rejections = [Rejection(r.start + sent.start, r.end + sent.start, r.text, r.rule_id, r.reason) for r in rejections]
+        rejections: list[Rejection] = []
         kept = []
-        for q in quantities:  # 前8个月: the 8个 is part of a time phrase
+        for q in c["quantities"]:  # 前8个月: the 8个 is part of a time phrase
             p = next((p for p in periods if p.start < q.end and q.start < p.end), None)
             if p is None:
                 kept.append(q)
@@ -516,6 +535,13 @@ class FactExtractor:
             if folded.endswith(syn):
                 return key
         return folded
+
+
+def _holder(starts: list[int], sents: list[Sentence], start: int, end: int) -> int | None:
+    """Index of the sentence that holds [start, end), or None (a match across two sentences,
+    or in text that is not one of ``sents``)."""
+    i = bisect.bisect_right(starts, start) - 1
+    return i if i >= 0 and end <= sents[i].end else None
 
 
 def _without_periods(text: str, start: int, end: int, periods: list[PeriodMention]) -> str:

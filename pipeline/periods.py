@@ -81,16 +81,35 @@ def resolve(kind: str, g: dict, rules: Rules, doc_year: int | None, context_year
 
 def find_periods(text: str, rules: Rules, doc_year: int | None) -> list[PeriodMention]:
     """Period phrases in one sentence, left to right; overlapping matches keep the longest."""
+    return resolve_periods(period_matches(text, rules), rules, doc_year)
+
+
+def period_matches(text: str, rules: Rules) -> list[tuple]:
+    """Every match of every period rule in ``text`` (a sentence or a whole document, one pass
+    per rule), as (start, -length, rule order, match, rule), sorted."""
     found = []
     for order, rule in enumerate(rules.group("period")):
         for m in rule.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), -(m.end() - m.start()), order, m, rule))
+            # a pattern's optional parts may let it open on the blank lines before the phrase:
+            # the phrase starts at its first character
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            if m.end() > start:
+                found.append((start, -(m.end() - start), order, m, rule))
     found.sort(key=lambda t: t[:3])
+    return found
+
+
+def resolve_periods(found: list[tuple], rules: Rules, doc_year: int | None, offset: int = 0) -> list[PeriodMention]:
+    """The matches of one sentence (from ``period_matches``) → its time phrases, with offsets
+    less ``offset`` (the sentence's start). A year named earlier in the sentence is the year
+    of a bare month or quarter after it."""
     out: list[PeriodMention] = []
     context_year: int | None = None
     for start, _, _, m, rule in found:
-        if any(start < p.end and p.start < m.end() for p in out):
+        phrase = m.string[start : m.end()]
+        start -= offset
+        end = m.end() - offset
+        if any(start < p.end and p.start < end for p in out):
             continue
         g = m.groupdict()
         try:
@@ -100,7 +119,7 @@ def find_periods(text: str, rules: Rules, doc_year: int | None) -> list[PeriodMe
         if g.get("y"):
             context_year = int(g["y"])
         if period:
-            out.append(PeriodMention(m.start(), m.end(), period, m.group(), rule.id))
+            out.append(PeriodMention(start, end, period, phrase, rule.id))
     out.sort(key=lambda p: p.start)
     return out
 

@@ -45,6 +45,33 @@ class RulesError(Exception):
 
 
 @dataclass(frozen=True)
+class Prefilter:
+    """What every match of a rule contains, and how far the match may reach around it.
+
+    A pattern that opens with an optional or lazy part (``{HAN_RUN}{0,12}?``) is tried at every
+    position of the text; its fixed part (the 局 of 经信局) is rare. The rule then runs only in
+    windows of ``before`` characters before and ``after`` characters after each hit of the cheap
+    pattern; with the real text around (look-behinds see it), matches are the same as over the
+    whole text. ``tests/test_rules_prefilter.py`` checks that on the corpus."""
+
+    pattern: Any
+    before: int
+    after: int
+
+    def windows(self, text: str, pos: int, endpos: int):
+        lo = hi = -1
+        for m in self.pattern.finditer(text, pos, endpos, timeout=MATCH_TIMEOUT):
+            a, b = max(pos, m.start() - self.before), min(endpos, m.end() + self.after)
+            if a > hi:
+                if hi > lo:
+                    yield lo, hi
+                lo = a
+            hi = max(hi, b)
+        if hi > lo:
+            yield lo, hi
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     file: str
@@ -53,12 +80,18 @@ class Rule:
     fields: Mapping[str, Any]
     examples: tuple[Mapping[str, Any], ...]
     counter_examples: tuple[Mapping[str, Any], ...]
+    prefilter: Prefilter | None = None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
         try:
             # overlapped: a rule may ask for a match at every start (names inside longer names)
-            yield from self.pattern.finditer(text, pos, endpos, overlapped=bool(self.fields.get("overlapped")), timeout=MATCH_TIMEOUT)
+            overlapped = bool(self.fields.get("overlapped"))
+            if self.prefilter is None or endpos - pos < 4096:
+                yield from self.pattern.finditer(text, pos, endpos, overlapped=overlapped, timeout=MATCH_TIMEOUT)
+                return
+            for lo, hi in self.prefilter.windows(text, pos, endpos):
+                yield from self.pattern.finditer(text, lo, hi, overlapped=overlapped, timeout=MATCH_TIMEOUT)
         except TimeoutError as e:
             raise TimeoutError(f"rule {self.id} ({self.file}) took over {MATCH_TIMEOUT:g} s on this text") from e
 
@@ -174,6 +207,29 @@ def _fragment_source(name: str, spec: Any, tables: Mapping[str, Any]) -> str:
     raise TypeError(f"fragment {name} must be a string or {{alternation_of: TABLE}}")
 
 
+def _prefilter(spec: Any, fragments: Mapping[str, str], where: str, problems: list[str]) -> Prefilter | None:
+    if not isinstance(spec, dict) or not isinstance(spec.get("pattern"), str) or set(spec) != {"pattern", "before", "after"}:
+        problems.append(f"{where}: prefilter must be a mapping of pattern, before, after")
+        return None
+    before, after = spec["before"], spec["after"]
+    if not (isinstance(before, int) and isinstance(after, int) and before >= 0 and after >= 0):
+        problems.append(f"{where}: prefilter before and after must be whole numbers of characters")
+        return None
+    try:
+        expanded = expand(spec["pattern"], fragments, set())
+        if has_nested_quantifier(expanded):
+            problems.append(f"{where}: prefilter has a nested quantifier (catastrophic backtracking risk)")
+            return None
+        return Prefilter(regex.compile(expanded), before, after)
+    except KeyError as e:
+        problems.append(f"{where}: prefilter: unknown fragment {{{e.args[0]}}}")
+    except RecursionError as e:
+        problems.append(f"{where}: prefilter: fragment {{{e.args[0]}}} refers to itself")
+    except regex.error as e:
+        problems.append(f"{where}: prefilter: bad regex: {e}")
+    return None
+
+
 def load_rules(directory: str | Path = DEFAULT_RULES_DIR) -> Rules:
     directory = Path(directory)
     problems: list[str] = []
@@ -262,6 +318,11 @@ def load_rules(directory: str | Path = DEFAULT_RULES_DIR) -> Rules:
                 except regex.error as e:
                     problems.append(f"{where}: bad regex: {e}")
                     continue
+            prefilter = None
+            if entry.get("prefilter") is not None:
+                prefilter = _prefilter(entry["prefilter"], fragments, where, problems)
+                if prefilter is None:
+                    continue
             examples = [_as_example(x) for x in entry.get("examples") or []]
             counters = [_as_example(x) for x in entry.get("counter_examples") or []]
             if not examples:
@@ -271,8 +332,8 @@ def load_rules(directory: str | Path = DEFAULT_RULES_DIR) -> Rules:
             if any(x is None for x in examples + counters):
                 problems.append(f"{where}: every example needs a text")
                 continue
-            fields = {k: v for k, v in entry.items() if k not in ("id", "pattern", "examples", "counter_examples")}
-            rules.append(Rule(rid, name, source, compiled, fields, tuple(examples), tuple(counters)))
+            fields = {k: v for k, v in entry.items() if k not in ("id", "pattern", "examples", "counter_examples", "prefilter")}
+            rules.append(Rule(rid, name, source, compiled, fields, tuple(examples), tuple(counters), prefilter))
 
     if problems:
         raise RulesError(problems)

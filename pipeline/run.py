@@ -75,14 +75,14 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
     sents = sentences(norm, paras)
     lap("segment")
 
-    cands = ex.entities.find_document(norm.text, [(p.start, p.text) for p in paras])
+    cands = ex.entities.find_document(norm.text)
     lap("entities")
 
     doc_date, evidence = infer_doc_date(norm.text, rules)
     doc_year = int(doc_date[:4]) if doc_date else None
     ctx = DocContext(doc_year, main_subject(cands, norm.text, ex.entities.gaz), cands, ex.entities.gaz)
     in_tables = table_paragraphs(paras)
-    drafts, rejections = ex.facts.document_facts([s for s in sents if s.paragraph not in in_tables], ctx)
+    drafts, rejections = ex.facts.document_facts(norm.text, [s for s in sents if s.paragraph not in in_tables], ctx)
     cells = ex.tables.facts_of(find_tables(paras), norm.text, ctx)
     extras = {id(d): (title, note) for d, title, note in cells}
     drafts = sorted(drafts + [d for d, _, _ in cells], key=lambda d: (d.start, d.end))
