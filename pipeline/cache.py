@@ -56,6 +56,7 @@ class ResultCache:
                 data["main_subject"],
                 data["repeated_paragraphs"],
                 data["org_aliases"],
+                data["near_signature"],
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None  # a missing or damaged entry is a miss

@@ -59,50 +59,42 @@ def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int | Non
     Example:
       zhfacts run corpus --out outputs
     """
-    from .dedup import assign_ids, link_org_aliases
-    from .ingest import InputError
     from .cache import default_cache_dir
-    from .run import default_jobs, run_corpus
-    from .write import build_tables, write_outputs
+    from .ingest import InputError
+    from .run import corpus_key, default_jobs, run_corpus
+    from .write import DatasetWriter, current_outputs
 
     started = time.perf_counter()
     rules = _load_rules_or_exit(rules_dir)
     try:
+        key = corpus_key(list(inputs), rules)
+        previous = current_outputs(out_dir, key) if key and not no_cache else None
+        if previous is not None:
+            # nothing the outputs depend on has changed: they are already the answer
+            counts = previous["counts"]
+            click.echo(
+                f"{counts['documents']} documents, {counts['fact_mentions']} fact mentions, {counts['entity_mentions']} entity mentions: "
+                f"{out_dir} is up to date with its inputs and rules ({time.perf_counter() - started:.1f} s; --no-cache runs again)"
+            )
+            sys.exit(0)
         cache = None if no_cache else (cache_dir or default_cache_dir())
         workers = max(1, jobs or (default_jobs() if engine == "dask" else default_jobs(list(inputs))))
-        result = run_corpus(list(inputs), rules, jobs=workers, progress=None, cache_dir=cache, engine=engine, scheduler=scheduler)
+        with DatasetWriter(out_dir) as writer:
+            timings = run_corpus(list(inputs), rules, writer.add, jobs=workers, progress=None, cache_dir=cache, engine=engine, scheduler=scheduler)
+            errors = [d for d in writer.documents if d["status"] == "error"]
+            manifest = {
+                "program": "zhfacts",
+                "version": __version__,
+                "rules_fingerprint": rules.fingerprint,
+                "corpus_key": key,
+                "command": ["zhfacts", "run", *inputs, "--out", str(out_dir)],
+                "counts": {"cache_hits": int(timings.pop("cache_hits", 0))},
+                "timings_seconds": {k: round(v, 3) for k, v in sorted(timings.items())},
+            }
+            counts = writer.finish(manifest)
     except (InputError, RuntimeError) as e:
         click.echo(f"zhfacts: {e}", err=True)
         sys.exit(2)
-    t = time.perf_counter()
-    link_org_aliases(result.results)
-    assign_ids(result.results)
-    tables = build_tables(result.documents, result.results)
-    result.timings["dedup"] = result.timings.get("dedup", 0.0) + time.perf_counter() - t
-    errors = [d for d in result.documents if d["status"] == "error"]
-    counts = {
-        "documents": len(result.documents),
-        "documents_ok": sum(d["status"] == "ok" for d in result.documents),
-        "documents_duplicate": sum(d["status"] == "duplicate" for d in result.documents),
-        "documents_error": len(errors),
-        "fact_mentions": len(tables["fact_mentions"]),
-        "facts": len(tables["facts"]),
-        "entity_mentions": len(tables["entity_mentions"]),
-        "entities": len(tables["entities"]),
-        "conflicts": len(tables["conflicts"]),
-        "cache_hits": int(result.timings.pop("cache_hits", 0)),
-    }
-    t = time.perf_counter()
-    manifest = {
-        "program": "zhfacts",
-        "version": __version__,
-        "rules_fingerprint": rules.fingerprint,
-        "command": ["zhfacts", "run", *inputs, "--out", str(out_dir)],
-        "inputs": [{"doc_id": d["doc_id"], "sha256": d["sha256"], "status": d["status"]} for d in result.documents],
-        "counts": counts,
-        "timings_seconds": {k: round(v, 3) for k, v in sorted(result.timings.items())},
-    }
-    write_outputs(out_dir, tables, manifest, result.texts)
     elapsed = time.perf_counter() - started
     for d in errors:
         click.echo(f"zhfacts: error: {d['error']}", err=True)

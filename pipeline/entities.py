@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-import ahocorasick
+import ahocorasick_rs
 import regex
 
 from .rules import Rules
@@ -71,13 +71,13 @@ class Gazetteer:
         for places in by_name.values():
             places.sort(key=lambda p: (p.level, p.code))
         self.by_name = by_name
-        self.automaton = ahocorasick.Automaton()
-        for name in by_name:
-            self.automaton.add_word(name, name)
-        self.automaton.make_automaton()
+        self.names = list(by_name)
+        self.automaton = ahocorasick_rs.AhoCorasick(self.names, matchkind=ahocorasick_rs.MatchKind.Standard)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        return [(end - len(name) + 1, end + 1, name) for end, name in self.automaton.iter(text)]
+        """(start, end, name) of every occurrence of every name, overlapping ones included."""
+        names = self.names
+        return sorted((s, e, names[i]) for i, s, e in self.automaton.find_matches_as_indexes(text, overlapping=True))
 
     def resolve(self, name: str, context_codes: set[str]) -> Place:
         """The place a name means: the highest level, unless a lower one sits under a place
@@ -244,7 +244,7 @@ class EntityFinder:
         """特色小镇, 工业集聚区: a name made only of describing words names nothing."""
         body = name[: len(name) - self._suffix_len(name, etype)]
         words = [w for w in self.seg.cut(body) if w.strip()]
-        return not words or all(w in self.generic_words or regex.fullmatch(r"[\d一二三四五六七八九十百千万亿]+[大个级]?", w) for w in words)
+        return not words or all(w in self.generic_words or _COUNTED.fullmatch(w) for w in words)
 
     def _is_brand(self, text: str, s: int, e: int) -> bool:
         """克泰液压: two or three characters jieba does not know, standing as a word of their
@@ -287,7 +287,7 @@ class EntityFinder:
     def _byline(self, text: str, m, rule) -> list[Candidate]:
         out = []
         s0 = m.start("names")
-        for chunk in regex.finditer(r"\p{Han}+", m.group("names")):
+        for chunk in _HAN_WORD.finditer(m.group("names")):
             word = chunk.group()
             if 2 <= len(word) <= 3 and (word[0] in self.surnames or word[:2] in self.surnames):
                 s = s0 + chunk.start()
@@ -343,10 +343,9 @@ class EntityFinder:
         if not names:
             return chosen
         extra = [
-            Candidate(m.start(), m.end(), "PERSON", name, "ent.person_repeat")
-            for name in sorted(names, key=len, reverse=True)
-            for m in regex.finditer(regex.escape(name), text)
-            if self._word_aligned(text, m.start(), m.end())
+            Candidate(s, e, "PERSON", name, "ent.person_repeat")
+            for s, e, name in _occurrences(sorted(names, key=lambda n: (-len(n), n)), text)
+            if self._word_aligned(text, s, e)
         ]
         return _overlay(chosen, extra)
 
@@ -373,9 +372,8 @@ class EntityFinder:
         if not aliases:
             return chosen
         extra = [
-            Candidate(m.start(), m.end(), "ORG", full, "ent.org_alias")
-            for alias, full in sorted(aliases.items(), key=lambda t: -len(t[0]))
-            for m in regex.finditer(regex.escape(alias), text)
+            Candidate(s, e, "ORG", aliases[alias], "ent.org_alias")
+            for s, e, alias in _occurrences(sorted(aliases, key=lambda a: -len(a)), text)
         ]
         return _overlay(chosen, extra)
 
@@ -417,6 +415,13 @@ class EntityFinder:
         return [a for a in dict.fromkeys(out) if len(a) >= 2 and a not in self.gaz.by_name]
 
 
+def _occurrences(words: list[str], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every occurrence of ``words`` in ``text``, one automaton pass,
+    ordered as ``words`` are, then by position."""
+    automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
+    return [(s, e, words[i]) for i, s, e in sorted(automaton.find_matches_as_indexes(text, overlapping=True))]
+
+
 def _overlay(chosen: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
     """Add ``extra`` names where they do not cross a chosen one; a chosen name strictly inside
     one of them (镇海 inside 镇海炼化) gives way."""
@@ -435,6 +440,8 @@ def _overlay(chosen: list[Candidate], extra: list[Candidate]) -> list[Candidate]
     return out
 
 
+_COUNTED = regex.compile(r"[\d一二三四五六七八九十百千万亿]+[大个级]?")
+_HAN_WORD = regex.compile(r"\p{Han}+")
 _RUN_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9·（）()]")
 
 

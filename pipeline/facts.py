@@ -28,6 +28,22 @@ from .rules import Rules
 from .segment import Sentence
 
 _CLAUSE_END = regex.compile(r"[，；：,;:\t]")
+_RENAMED = regex.compile(r"更名为|改名为|升格为|升级为")
+_IN_B_SHARE = regex.compile(r"在(.+?)中(?:的)?(?:比重|占比)?$")
+_EACH_CUE_END = regex.compile(r"(?:双双|均|都|同时)(?:\p{Han}{0,4})$")
+_CONJUNCTION = regex.compile(r"和|与|及|、")
+_TWO_BEFORE_EACH = regex.compile(r"^(.+?)(?:和|与|及|、)(.+?)(?:双双|均|都|同时)")
+_RESPECTIVELY = regex.compile(r"([^，；：]+?[、和与及][^，；：]+?)(?:分别|各自)")
+_LIST_SEPARATOR = regex.compile(r"[、和与及]")
+_NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
+_NOUN_AFTER = regex.compile(r"[\p{Han}A-Za-z“”（）()]{2,24}")
+_PER_HEAD = regex.compile(r"^(亩均|人均|户均|年均|单位)")
+_ALL_CUE = regex.compile(r"均|都|双双")
+_ALL_CUE_EDGES = regex.compile(r"^(?:在|其)|(?:均|都|双双)+$")
+_YEARS_RUNNING = regex.compile(r"连续\s*\d+\s*年")
+_RANK_BASE_EDGES = regex.compile(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续)+$")
+_IN_EDGES = regex.compile(r"^(?:在|其)|中$")
+_LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年)")
 _RANK_SCOPE = regex.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|市内|同行|同类|城市|各区县（市）|各区县|区县)+$")
 _SUBJECT_TYPES = ("REGION", "ORG", "PLATFORM")
 _ANAPHOR_SUFFIX = {"district": ("区",), "city": ("市",), "county": ("县", "市"), "town": ("镇", "街道", "乡"), "province": ("省", "自治区")}
@@ -98,7 +114,8 @@ class FactExtractor:
         self.seg = segmenter
         self.leading = set(rules.table("metric_leading_words"))
         self.trailing = set(rules.table("metric_trailing_words"))
-        self.clause_openers = tuple(sorted(rules.table("clause_openers"), key=len, reverse=True))
+        openers = sorted(rules.table("clause_openers"), key=len, reverse=True)
+        self.opener_re = regex.compile("|".join(map(regex.escape, openers))) if openers else None
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.anaphora = rules.table("anaphora")
         self.anaphor_re = regex.compile("|".join(sorted(map(regex.escape, self.anaphora), key=len, reverse=True)))
@@ -212,9 +229,9 @@ class FactExtractor:
             pos = self._skip_openers(text, cs, periods)
             ent = next((e for e in ents if e.start == pos and e.type in _SUBJECT_TYPES), None)
             if ent is not None:
-                renamed = regex.match(r"更名为|改名为|升格为|升级为", text[ent.end :])
+                renamed = _RENAMED.match(text, ent.end)
                 if renamed:  # X更名为Y: the numbers are about what it is called now
-                    ent = next((e for e in ents if e.start == ent.end + renamed.end() and e.type in _SUBJECT_TYPES), ent)
+                    ent = next((e for e in ents if e.start == renamed.end() and e.type in _SUBJECT_TYPES), ent)
                 out.append((pos, ent.canonical, "subject.entity"))
                 continue
             m = self.anaphor_re.match(text, pos)
@@ -235,10 +252,9 @@ class FactExtractor:
                     pos, changed = p.end, True
             while pos < len(text) and text[pos] in "“”‘’\"'（(《 ，,":
                 pos, changed = pos + 1, True
-            for w in self.clause_openers:
-                if text.startswith(w, pos):
-                    pos, changed = pos + len(w), True
-                    break
+            m = self.opener_re.match(text, pos) if self.opener_re is not None else None
+            if m:
+                pos, changed = m.end(), True
         return pos
 
     def _attribute(self, q, text, sent, ctx, periods, ents, subjects, clause_starts, previous, carry, fallback) -> list[FactDraft]:
@@ -306,7 +322,7 @@ class FactExtractor:
                 fired.append("metric.after_number")
             elif metric:
                 if kind == "share":
-                    metric = regex.sub(r"在(.+?)中(?:的)?(?:比重|占比)?$", r"占\1", metric)  # A在B中 → A占B
+                    metric = _IN_B_SHARE.sub(r"占\1", metric)  # A在B中 → A占B
                     if metric.startswith("占") and previous:
                         metric = previous[-1].metric + metric
                 fired.append("metric.before_number")
@@ -337,9 +353,9 @@ class FactExtractor:
         return [draft] + [replace(draft, metric=m, metric_key=self.metric_key(m)) for m in also]
 
     def _both(self, metric: str, text: str, clause: int, q: Quantity) -> list[str]:
-        if not regex.search(r"(?:双双|均|都|同时)(?:\p{Han}{0,4})$", text[clause : q.start]):
+        if not _EACH_CUE_END.search(text, clause, q.start):
             return []
-        m = regex.match(r"^(.+?)(?:和|与|及|、)(.+?)(?:双双|均|都|同时)", metric + "均") if regex.search(r"和|与|及|、", metric) else None
+        m = _TWO_BEFORE_EACH.match(metric + "均") if _CONJUNCTION.search(metric) else None
         if not m:
             return []
         first, second = self._clean_metric(m.group(1)), self._clean_metric(m.group(2))
@@ -348,10 +364,10 @@ class FactExtractor:
     def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str]) -> str:
         """高新技术企业、科技型中小企业分别增加100家、200家: the i-th number takes the i-th item."""
         clause = text[cstart : q.start]
-        m = regex.search(r"([^，；：]+?[、和与及][^，；：]+?)(?:分别|各自)", clause)
+        m = _RESPECTIVELY.search(clause)
         if not m:
             return metric
-        items = [x for x in regex.split(r"[、和与及]", m.group(1)) if x]
+        items = [x for x in _LIST_SEPARATOR.split(m.group(1)) if x]
         index = clause[m.end() :].count("、")
         if len(items) < 2 or index >= len(items):
             return metric
@@ -427,7 +443,7 @@ class FactExtractor:
             words.pop()
         metric = "".join(words)
         metric = _balance(metric)
-        return metric if regex.search(r"[\p{Han}A-Za-z]", metric) else ""
+        return metric if _NAME_CHAR.search(metric) else ""
 
     def _metric_after(self, text: str, end: int) -> str:
         """The noun phrase right after a number (27万平方米周边楼宇联动区, 8条精品线路)."""
@@ -437,7 +453,7 @@ class FactExtractor:
                 break
         if text.startswith(("为", "是"), end):
             end += 1  # 其中7家为国家级单项冠军企业
-        m = regex.match(r"[\p{Han}A-Za-z“”（）()]{2,24}", text[end:])
+        m = _NOUN_AFTER.match(text, end)
         if not m or self.after_stop.match(m.group().lstrip("“”\"（）()")):
             return ""
         tagged = self._words(m.group())
@@ -469,11 +485,11 @@ class FactExtractor:
             items = [self._clean_metric(x) for x in base.split("、")]
             if all(items):
                 # 亩均产出、税收: a bare item shares the first one's head (亩均税收)
-                head = regex.match(r"^(亩均|人均|户均|年均|单位)", items[0])
+                head = _PER_HEAD.match(items[0])
                 items = [(head.group(1) + x if head and not x.startswith(head.group(1)) else x) for x in items]
                 return [f"{x}{scope}排名" for x in items]
-        if regex.search(r"均|都|双双", base) and len(previous) >= 2:
-            growth = regex.sub(r"^(?:在|其)|(?:均|都|双双)+$", "", base.strip("，、, "))
+        if _ALL_CUE.search(base) and len(previous) >= 2:
+            growth = _ALL_CUE_EDGES.sub("", base.strip("，、, "))
             metrics = [p.metric for p in previous if p.kind in ("change", "level") and p.metric]
             metrics = list(dict.fromkeys(metrics))
             if len(metrics) >= 2:
@@ -493,8 +509,8 @@ class FactExtractor:
             base, scope = src[: cue.start()], piece
         else:
             base, scope = "", piece
-        base = regex.sub(r"连续\s*\d+\s*年", "", base)
-        base = regex.sub(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续)+$", "", base.strip("，、,“ "))
+        base = _YEARS_RUNNING.sub("", base)
+        base = _RANK_BASE_EDGES.sub("", base.strip("，、,“ "))
         if (not base or base in self.generic_rank_bases) and previous:
             prev = previous[-1]
             counted = "数量" if prev.kind == "count" and not base.endswith("数量") and not prev.metric.endswith("数量") else ""
@@ -505,8 +521,8 @@ class FactExtractor:
         if not base and cstart > 0:
             prev_clause = text[: cstart].rstrip("，,；;：: ")
             prev_clause = prev_clause[max(s for s in _clause_starts(prev_clause)) :]
-            base = regex.sub(r"^(?:在|其)|中$", "", self._clean_metric(prev_clause))
-            base = regex.sub(r"^(?:(?:19|20)\d{2}年)", "", base)
+            base = _IN_EDGES.sub("", self._clean_metric(prev_clause))
+            base = _LEADING_YEAR.sub("", base)
         scope = scope.strip("，、,")
         return f"{base}{scope}排名" if base or scope else ""
 

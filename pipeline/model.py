@@ -107,3 +107,4 @@ class DocResult:
     main_subject: str = ""
     repeated_paragraphs: int = 0
     org_aliases: dict[str, list[str]] = field(default_factory=dict)  # full company name → short forms
+    near_signature: list[int] = field(default_factory=list)  # MinHash of the raw text (dedup)

@@ -7,6 +7,7 @@ Offsets are those of the text given (normalised text in the pipeline).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import cn2an
@@ -124,9 +125,9 @@ def find_quantities(text: str, rules: Rules) -> tuple[list[Quantity], list[Rejec
     found.sort(key=lambda t: t[:3])
     kept: list[Quantity] = []
     for _, _, _, q in found:  # longest first at each start, so a shorter overlapping one loses
-        if all(q.end <= k.start or q.start >= k.end for k in kept):
+        # starts only grow, and kept ones do not overlap: only the last kept can reach q
+        if not kept or q.start >= kept[-1].end:
             kept.append(q)
-    kept.sort(key=lambda q: q.start)
 
     rejections: list[Rejection] = []
     reject_spans: list[tuple[int, int, str, str]] = []
@@ -136,9 +137,15 @@ def find_quantities(text: str, rules: Rules) -> tuple[list[Quantity], list[Rejec
                 if name.startswith("reject") and span_text:
                     s, e = m.span(name)
                     reject_spans.append((s, e, rule.id, rule.get("reason", "")))
+    reject_spans.sort()
+    starts = [r[0] for r in reject_spans]
+    longest = max((r[1] - r[0] for r in reject_spans), default=0)
     out: list[Quantity] = []
     for q in kept:
-        hit = next((r for r in reject_spans if r[0] < q.end and q.start < r[1]), None)
+        # the rejection spans that start before q ends and not so early that they end before it
+        lo = bisect.bisect_left(starts, q.start - longest)
+        hi = bisect.bisect_left(starts, q.end)
+        hit = next((r for r in reject_spans[lo:hi] if q.start < r[1]), None)
         if hit:
             rejections.append(Rejection(q.start, q.end, text[q.start : q.end], hit[2], hit[3]))
         else:

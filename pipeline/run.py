@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import dedup
@@ -148,6 +149,7 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
     result.org_aliases = {
         name: ex.entities.org_aliases(name) for name in sorted({e.canonical for e in result.entities if e.type == "ORG"})
     }
+    result.near_signature = dedup.near_signature(raw)
     repeated = dedup.repeated_paragraphs(raw)
     result.repeated_paragraphs = len(repeated)
     if repeated:
@@ -166,14 +168,6 @@ def text_result(text: str, rules: Rules, doc_date: str | None = None) -> DocResu
         result = process(document_from_text(prefix + text), rules)
         return dedup.shift(result, -len(prefix))
     return process(document_from_text(text), rules)
-
-
-@dataclass
-class RunResult:
-    documents: list[dict] = field(default_factory=list)
-    results: list[DocResult] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 _RULES: dict[str, Rules] = {}
@@ -235,16 +229,21 @@ def _dask_map(work: list[tuple], scheduler: str | None, jobs: int):
 def run_corpus(
     inputs: list[str],
     rules: Rules,
+    sink: Callable[[dict, DocResult | None, str | None], None],
     jobs: int = 1,
     progress: bool | None = None,
     cache_dir: str | Path | None = None,
     engine: str = "local",
     scheduler: str | None = None,
-) -> RunResult:
+) -> dict[str, float]:
+    """Process every document under ``inputs`` and hand each, in input order, to ``sink`` as
+    (row of documents.csv, its result or None, its raw text or None): the result and text only
+    for a document that is neither a copy nor an error. Nothing accumulates here, so memory
+    stays flat however large the corpus. Returns the seconds spent in each stage."""
     from tqdm import tqdm
 
     items = discover(inputs)
-    out = RunResult()
+    timings: dict[str, float] = {}
     first_by_sha: dict[str, str] = {}
     near = dedup.NearDuplicates()
     work = [(p, d, str(rules.directory), str(cache_dir) if cache_dir else None) for p, d in items]
@@ -254,25 +253,40 @@ def run_corpus(
         mapped = _dask_map(work, scheduler, jobs)
     elif jobs > 1 and len(work) > 1:
         pool = ProcessPoolExecutor(max_workers=jobs)
-        mapped = pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8)))
+        mapped = pool.map(_work, work, chunksize=max(1, min(16, len(work) // (jobs * 8))))
     else:
         pool = None
         mapped = map(_work, work)
     try:
-        for doc, result, error, timings in tqdm(mapped, total=len(work), disable=progress, unit="doc", desc="zhfacts"):
-            for k, v in timings.items():
-                out.timings[k] = out.timings.get(k, 0.0) + v
+        for doc, result, error, stage_seconds in tqdm(mapped, total=len(work), disable=progress, unit="doc", desc="zhfacts"):
+            for k, v in stage_seconds.items():
+                timings[k] = timings.get(k, 0.0) + v
             row = dedup.document_row(doc, result, error, first_by_sha)
             if row["status"] == "ok":
-                near.check(row, doc.raw_text)
-            out.documents.append(row)
-            if result is not None and row["status"] == "ok":
-                out.results.append(result)
-                out.texts[doc.doc_id] = doc.raw_text
+                t = time.perf_counter()
+                near.check(row, result.near_signature)
+                timings["dedup"] = timings.get("dedup", 0.0) + time.perf_counter() - t
+            kept = result is not None and row["status"] == "ok"
+            sink(row, result if kept else None, doc.raw_text if kept else None)
     finally:
         if pool is not None:
             pool.shutdown()
-    return out
+    return timings
+
+
+def corpus_key(inputs: list[str], rules: Rules) -> str | None:
+    """A fingerprint of everything a run's outputs depend on: every input's doc_id and bytes,
+    the rules and the program. None when an input cannot be read (the run must say so)."""
+    from .cache import program_fingerprint
+
+    h = hashlib.sha256(f"{program_fingerprint()}\x1f{rules.fingerprint}".encode())
+    for path, doc_id in discover(inputs):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        h.update(f"\x1e{doc_id}\x1f{hashlib.sha256(data).hexdigest()}".encode())
+    return h.hexdigest()
 
 
 #: Below this much input, worker start-up (about 3 s each for jieba and the gazetteer) costs

@@ -63,6 +63,7 @@ def sentences(norm: NormText, paras: list[Paragraph] | None = None) -> list[Sent
 # jieba-rs keeps 2015-2020 whole, so its pieces are split again to give jieba's words exactly
 _JIEBA_ALNUM = regex.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 _HAN_ONLY = regex.compile(r"\p{Han}+")
+_ASCII_WORD = regex.compile(r"[A-Za-z0-9][A-Za-z0-9+#&._%-]|[+#&._%-][A-Za-z0-9]")
 
 #: Characters that are words of grammar, not of names: jieba's HMM glues them to an unknown
 #: neighbour (集聚区为 → 区为, 已建小微), jieba.posseg's tagging HMM does not; ``tag`` splits them
@@ -122,8 +123,11 @@ class WordSegmenter:
         """``jieba.lcut(text)``, computed by jieba-rs."""
         if cut_all:
             return self.jieba.lcut(text, cut_all=True)
+        words = self.fast.cut(text)
+        if not _ASCII_WORD.search(text):
+            return words  # where they differ, it is over letters and digits
         out: list[str] = []
-        for w in self.fast.cut(text):
+        for w in words:
             if len(w) > 1 and not self.known.get(w) and not _HAN_ONLY.fullmatch(w):
                 out.extend(x for x in _JIEBA_ALNUM.split(w) if x)
             else:

@@ -23,6 +23,10 @@ _UNIT_IN_NAME = regex.compile(r"[（(]([^（）()]{1,10})[)）]\s*$")
 _METRIC_HEADERS = ("具体指标", "二级指标", "指标名称", "主要指标", "指标", "项目", "名称")
 _UNIT_HEADERS = ("单位", "计量单位")
 _GROWTH = regex.compile(r"增长|增速|增幅")
+_SPACE = regex.compile(r"\s")
+_YEAR_HEADER = regex.compile(r"(?:19|20)\d{2}(?:年|[-—~至](?:19|20)\d{2})")
+_NUMBER_CELL = regex.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")
+_NOTE = regex.compile(r"[（(]([^（）()]*)[)）]")
 
 
 @dataclass
@@ -74,12 +78,12 @@ def table_paragraphs(paras: list[Paragraph]) -> set[int]:
 
 def _header_cell(text: str) -> bool:
     """A column title: a year (2020年, 2015-2020年均增长) or an indicator/unit heading."""
-    text = regex.sub(r"\s", "", text)
-    return bool(regex.match(r"(?:19|20)\d{2}(?:年|[-—~至](?:19|20)\d{2})", text)) or text in _METRIC_HEADERS + _UNIT_HEADERS + ("一级", "二级", "领域")
+    text = _SPACE.sub("", text)
+    return bool(_YEAR_HEADER.match(text)) or text in _METRIC_HEADERS + _UNIT_HEADERS + ("一级", "二级", "领域")
 
 
 def _number_cell(text: str) -> bool:
-    return bool(regex.fullmatch(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?", text.strip()))
+    return bool(_NUMBER_CELL.fullmatch(text.strip()))
 
 
 class TableExtractor:
@@ -102,12 +106,12 @@ class TableExtractor:
     def _columns(self, t: Table, ctx: DocContext):
         header = t.header
         title_periods = find_periods(t.title, self.facts.rules, ctx.doc_year)
-        has_actual_of = {regex.sub(r"\s", "", h).replace("实绩", "") for h in header if "实绩" in h}
+        has_actual_of = {_SPACE.sub("", h).replace("实绩", "") for h in header if "实绩" in h}
         metric_col = next((i for i, h in enumerate(header) if h in _METRIC_HEADERS), None)
         unit_col = next((i for i, h in enumerate(header) if h in _UNIT_HEADERS), None)
         period_cols = []
         for i, h in enumerate(header):
-            h_flat = regex.sub(r"\s", "", h)
+            h_flat = _SPACE.sub("", h)
             periods = find_periods(h_flat, self.facts.rules, ctx.doc_year)
             growth = bool(_GROWTH.search(h_flat))
             if not periods and not growth:
@@ -161,7 +165,7 @@ class TableExtractor:
         return out
 
     def _cell(self, cell, offset, metric, row_unit, period, status, growth, line, ctx) -> FactDraft | None:
-        body = regex.sub(r"[（(][^（）()]*[)）]", lambda m: " " * len(m.group()), cell)  # notes keep their width
+        body = _NOTE.sub(lambda m: " " * len(m.group()), cell)  # notes keep their width
         m = self.number.search(body)
         if m is None:
             return None
@@ -195,5 +199,5 @@ class TableExtractor:
 
 
 def _note(cell: str) -> str:
-    m = regex.search(r"[（(]([^（）()]*)[)）]", cell)
+    m = _NOTE.search(cell)
     return m.group(1) if m else ""

@@ -1,5 +1,10 @@
 """Stage 6: results → CSV (UTF-8 with BOM, for Excel), Parquet and manifest.json.
 
+Streamed: each document's mentions go to a spool (Parquet, one row group per document) as soon
+as the document is done, and its text to ``text/``; the tables are then written from the spool
+in chunks, document by document, so memory does not grow with the corpus. Only what crosses
+documents is held: the facts' first mentions, one row per entity, and small per-document rows.
+
 Everything is written into a temporary folder beside the output folder and swapped in only when
 complete, so an interrupted run leaves the previous outputs whole. Files in the output folder
 that zhfacts did not write (a README, say) are carried over.
@@ -12,13 +17,15 @@ import math
 import os
 import shutil
 import tempfile
-from dataclasses import asdict, fields
+import time
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from .dedup import FACT_KEY
-from .model import DocResult, EntityMention, FactMention
+from . import dedup
+from .model import DocResult
 
 DOCUMENT_COLUMNS = [
     "doc_id", "path", "sha256", "encoding", "n_chars", "status", "duplicate_of", "error",
@@ -42,38 +49,295 @@ ENTITY_COLUMNS = ["entity_id", "canonical", "type", "aliases", "n_mentions", "n_
 CONFLICT_SIDE = ["fact_id", "value", "unit", "value_std", "qualifier", "doc_id", "char_start", "char_end", "span", "sentence", "rule_id"]
 CONFLICT_COLUMNS = ["conflict_id", "subject", "metric_key", "kind", "status", "period"] + [f"{c}_{s}" for s in ("a", "b") for c in CONFLICT_SIDE]
 TABLES = ("documents", "fact_mentions", "facts", "entity_mentions", "entities", "conflicts")
+
+_INT = {"char_start", "char_end", "n_chars", "n_fact_mentions", "n_entity_mentions", "repeated_paragraphs", "n_mentions", "n_docs"}
+_FLOAT = {"value", "value_std", "value_min", "value_max", "similarity"}
+
+
+def _schema(columns: list[str]) -> pa.Schema:
+    """Fixed column types, so that every chunk (and an empty table) is written alike."""
+    def kind(c: str):
+        base = c[:-2] if c.endswith(("_a", "_b")) else c
+        return pa.int64() if base in _INT else pa.float64() if base in _FLOAT else pa.string()
+
+    return pa.schema([(c, kind(c)) for c in columns])
+
+
+#: Rows per chunk of CSV and per Parquet row group when a table is written.
+CHUNK_ROWS = 50_000
 OUTPUT_FILES = [f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")] + ["manifest.json", "text"]
 
 # Cells Excel would read as a formula; they get a leading apostrophe in the CSV only.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def build_tables(documents: list[dict], results: list[DocResult]) -> dict[str, pd.DataFrame]:
-    facts = [f for r in results for f in r.facts]
-    ents = [e for r in results for e in r.entities]
-    facts.sort(key=lambda f: (f.doc_id, f.char_start, f.char_end, f.mention_id))
-    ents.sort(key=lambda e: (e.doc_id, e.char_start, e.char_end, e.mention_id))
-    fm = pd.DataFrame([asdict(f) for f in facts], columns=[f.name for f in fields(FactMention)])[FACT_MENTION_COLUMNS]
-    em = pd.DataFrame([asdict(e) for e in ents], columns=[f.name for f in fields(EntityMention)])[ENTITY_MENTION_COLUMNS]
-    docs = pd.DataFrame(documents, columns=DOCUMENT_COLUMNS).sort_values("doc_id", kind="stable")
-    facts_table = _facts_table(fm)
-    return {
-        "documents": docs.reset_index(drop=True),
-        "fact_mentions": fm,
-        "facts": facts_table,
-        "entity_mentions": em,
-        "entities": _entities_table(em),
-        "conflicts": _conflicts_table(facts_table),
-    }
+def current_outputs(out_dir: str | Path, corpus_key: str) -> dict | None:
+    """The manifest of ``out_dir`` when it holds a complete, error-free run made from exactly
+    these inputs, rules and program (its ``corpus_key``); else None."""
+    out_dir = Path(out_dir)
+    try:
+        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or manifest.get("corpus_key") != corpus_key:
+        return None
+    if manifest.get("counts", {}).get("documents_error", 1) != 0:
+        return None  # an unreadable file may be readable now
+    if not all((out_dir / name).exists() for name in OUTPUT_FILES):
+        return None
+    return manifest
+
+
+class DatasetWriter:
+    """A run's output folder, written as documents arrive (``add``) and completed by ``finish``.
+
+    Use as a context manager: an exception (or a kill) leaves the previous outputs as they were
+    and the temporary folder is removed (or recovered by the next run)."""
+
+    def __init__(self, out_dir: str | Path):
+        self.out_dir = Path(out_dir).resolve()
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        _recover(self.out_dir)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.tmp-", dir=self.out_dir.parent))
+        self.spool = self.tmp / ".spool"
+        self.spool.mkdir()
+        self.documents: list[dict] = []
+        self.org_aliases: dict[str, list[str]] = {}
+        self._spools = {
+            "fact_mentions": _Spool(self.spool / "fact_mentions.parquet", _schema(FACT_MENTION_COLUMNS)),
+            "entity_mentions": _Spool(self.spool / "entity_mentions.parquet", _schema(ENTITY_MENTION_COLUMNS)),
+        }
+
+    def __enter__(self) -> "DatasetWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for spool in self._spools.values():
+            spool.close()
+        if self.tmp.exists():
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def add(self, row: dict, result: DocResult | None, raw_text: str | None) -> None:
+        """One document: its row of documents.csv and, when it is kept, its mentions and text."""
+        self.documents.append(row)
+        if result is None or raw_text is None:
+            return
+        # the decoded text the offsets refer to; doc_id is a relative path made by ingest
+        path = self.tmp / "text" / (row["doc_id"] + ".txt")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(raw_text, encoding="utf-8", newline="")
+        for full, aliases in result.org_aliases.items():
+            self.org_aliases.setdefault(full, aliases)
+        facts = sorted(result.facts, key=lambda f: (f.char_start, f.char_end, f.mention_id))
+        self._spools["fact_mentions"].add(
+            row["doc_id"],
+            {c: [dedup.fact_id(f) if c == "fact_id" else getattr(f, c) for f in facts] for c in FACT_MENTION_COLUMNS},
+        )
+        ents = sorted(result.entities, key=lambda e: (e.char_start, e.char_end, e.mention_id))
+        self._spools["entity_mentions"].add(
+            row["doc_id"], {c: ["" if c == "entity_id" else getattr(e, c) for e in ents] for c in ENTITY_MENTION_COLUMNS}
+        )
+
+    def finish(self, manifest: dict) -> dict:
+        """Write every table from the spool, the manifest (given ``counts`` and ``inputs``), and
+        swap the folder in. Returns the counts."""
+        t = time.perf_counter()
+        for spool in self._spools.values():
+            spool.close()
+        docs = pd.DataFrame(self.documents, columns=DOCUMENT_COLUMNS).sort_values("doc_id", kind="stable").reset_index(drop=True)
+        _write_table(docs, DOCUMENT_COLUMNS, self.tmp / "documents")
+        n_fact_mentions, facts = self._fact_mentions()
+        _write_table(facts, FACT_COLUMNS, self.tmp / "facts")
+        conflicts = _conflicts_table(facts)
+        _write_table(conflicts, CONFLICT_COLUMNS, self.tmp / "conflicts")
+        n_entity_mentions, entities = self._entity_mentions()
+        _write_table(entities, ENTITY_COLUMNS, self.tmp / "entities")
+        shutil.rmtree(self.spool)
+        counts = {
+            "documents": len(docs),
+            "documents_ok": int((docs["status"] == "ok").sum()),
+            "documents_duplicate": int((docs["status"] == "duplicate").sum()),
+            "documents_error": int((docs["status"] == "error").sum()),
+            "fact_mentions": n_fact_mentions,
+            "facts": len(facts),
+            "entity_mentions": n_entity_mentions,
+            "entities": len(entities),
+            "conflicts": len(conflicts),
+        }
+        manifest = dict(manifest)
+        manifest["counts"] = {**manifest.get("counts", {}), **counts}
+        manifest["inputs"] = [{"doc_id": d["doc_id"], "sha256": d["sha256"], "status": d["status"]} for d in self.documents]
+        timings = dict(manifest.get("timings_seconds", {}))
+        timings["tables"] = round(time.perf_counter() - t, 3)
+        manifest["timings_seconds"] = dict(sorted(timings.items()))
+        (self.tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8")
+        self._swap_in()
+        return manifest["counts"]
+
+    def _fact_mentions(self) -> tuple[int, pd.DataFrame]:
+        """fact_mentions, streamed; and the facts table: one row per fact_id, from its first
+        mention (in document and character order), with every mention's id and document."""
+        first_rows = []
+        ids = []
+        n = 0
+        with _TableWriter(self.tmp / "fact_mentions", FACT_MENTION_COLUMNS) as out:
+            for chunk in self._spools["fact_mentions"].chunks():
+                out.write(chunk)
+                n += len(chunk)
+                ids.append(chunk[["fact_id", "doc_id", "mention_id"]])
+                first_rows.append(chunk.drop_duplicates("fact_id")[[c for c in FACT_COLUMNS if c in chunk.columns]])
+        if not n:
+            return 0, pd.DataFrame(columns=FACT_COLUMNS)
+        ids_df = pd.concat(ids, ignore_index=True)
+        firsts = pd.concat(first_rows, ignore_index=True).drop_duplicates("fact_id").set_index("fact_id").sort_index()
+        groups = ids_df.groupby("fact_id", sort=True)
+        firsts["n_mentions"] = groups.size()
+        many = firsts.index[firsts["n_mentions"] > 1]
+        firsts["doc_ids"] = firsts["doc_id"]
+        firsts["mention_ids"] = ids_df.drop_duplicates("fact_id").set_index("fact_id")["mention_id"]
+        if len(many):
+            shared = ids_df[ids_df["fact_id"].isin(many)].groupby("fact_id", sort=True)
+            firsts.loc[many, "doc_ids"] = shared["doc_id"].agg(lambda s: ";".join(sorted(set(s))))
+            firsts.loc[many, "mention_ids"] = shared["mention_id"].agg(";".join)
+        return n, firsts.reset_index()[FACT_COLUMNS]
+
+    def _entity_mentions(self) -> tuple[int, pd.DataFrame]:
+        """entity_mentions, streamed, with company short forms linked to the full names seen
+        anywhere in the corpus; and the entities table, one row per entity_id."""
+        alias_to_full = dedup.alias_to_full(self.org_aliases)
+        entities: dict[str, dict] = {}
+        n = 0
+        with _TableWriter(self.tmp / "entity_mentions", ENTITY_MENTION_COLUMNS) as out:
+            for chunk in self._spools["entity_mentions"].chunks():
+                is_alias = (chunk["type"] == "ORG") & chunk["canonical"].isin(alias_to_full)
+                if is_alias.any():
+                    chunk.loc[is_alias, "canonical"] = chunk.loc[is_alias, "canonical"].map(alias_to_full)
+                chunk["entity_id"] = [dedup.entity_id(c, t) for c, t in zip(chunk["canonical"], chunk["type"])]
+                out.write(chunk)
+                n += len(chunk)
+                for eid, canonical, etype, text, doc_id, code, parent in zip(
+                    chunk["entity_id"], chunk["canonical"], chunk["type"], chunk["text"], chunk["doc_id"], chunk["code"], chunk["parent"]
+                ):
+                    e = entities.get(eid)
+                    if e is None:
+                        e = entities[eid] = {"canonical": canonical, "type": etype, "texts": set(), "n": 0, "docs": set(), "code": code, "parent": parent}
+                    e["texts"].add(text.replace("\n", "").replace(" ", ""))
+                    e["n"] += 1
+                    e["docs"].add(doc_id)
+        rows = [
+            {
+                "entity_id": eid,
+                "canonical": e["canonical"],
+                "type": e["type"],
+                "aliases": ";".join(sorted(e["texts"] - {e["canonical"]})),
+                "n_mentions": e["n"],
+                "n_docs": len(e["docs"]),
+                "code": e["code"],
+                "parent": e["parent"],
+            }
+            for eid, e in sorted(entities.items())
+        ]
+        table = pd.DataFrame(rows, columns=ENTITY_COLUMNS).sort_values(["type", "canonical", "entity_id"], kind="stable")
+        return n, table
+
+    def _swap_in(self) -> None:
+        out_dir, tmp = self.out_dir, self.tmp
+        if out_dir.exists():
+            for entry in sorted(out_dir.iterdir()):
+                if entry.name not in OUTPUT_FILES and not (tmp / entry.name).exists():
+                    if entry.is_dir():
+                        shutil.copytree(entry, tmp / entry.name, symlinks=True)
+                    else:
+                        shutil.copy2(entry, tmp / entry.name)
+            if _exchange(tmp, out_dir):  # tmp now holds the previous outputs
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+                os.rename(out_dir, old)
+                os.rename(tmp, out_dir)
+                shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(tmp, out_dir)
+
+
+class _Spool:
+    """Mentions of each document as one row group of a Parquet file, read back in doc_id order
+    (documents arrive in the order of their inputs, which need not be sorted)."""
+
+    def __init__(self, path: Path, schema: pa.Schema):
+        self.path, self.schema = path, schema
+        self.writer: pq.ParquetWriter | None = None
+        self.groups: list[tuple[str, int]] = []
+
+    def add(self, doc_id: str, columns: dict[str, list]) -> None:
+        if not next(iter(columns.values())):
+            return
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.path, self.schema)
+        self.writer.write_table(pa.table(columns, schema=self.schema), row_group_size=1 << 30)
+        self.groups.append((doc_id, len(self.groups)))
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+    def chunks(self):
+        """DataFrames of about CHUNK_ROWS rows, in doc_id order."""
+        if not self.groups:
+            return
+        f = pq.ParquetFile(self.path)
+        batch, size = [], 0
+        for _, index in sorted(self.groups):
+            table = f.read_row_group(index)
+            batch.append(table)
+            size += table.num_rows
+            if size >= CHUNK_ROWS:
+                yield pa.concat_tables(batch).to_pandas()
+                batch, size = [], 0
+        if batch:
+            yield pa.concat_tables(batch).to_pandas()
+
+
+class _TableWriter:
+    """One table as ``NAME.csv`` (UTF-8 with BOM, formula-safe) and ``NAME.parquet``, in chunks."""
+
+    def __init__(self, stem: Path, columns: list[str]):
+        self.columns = columns
+        self.schema = _schema(columns)
+        self.csv = open(stem.with_suffix(".csv"), "w", encoding="utf-8-sig", newline="")
+        self.parquet = pq.ParquetWriter(stem.with_suffix(".parquet"), self.schema)
+        self.header = True
+
+    def __enter__(self) -> "_TableWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.header:  # nothing written: an empty table still has its header and schema
+            self.write(pd.DataFrame(columns=self.columns))
+        self.csv.close()
+        self.parquet.close()
+
+    def write(self, df: pd.DataFrame) -> None:
+        df = df[self.columns]
+        for start in range(0, max(len(df), 1), CHUNK_ROWS):
+            part = df.iloc[start : start + CHUNK_ROWS]
+            _csv_frame(part).to_csv(self.csv, index=False, header=self.header, lineterminator="\n")
+            self.parquet.write_table(pa.Table.from_pandas(part, schema=self.schema, preserve_index=False))
+            self.header = False
+
+
+def _write_table(df: pd.DataFrame, columns: list[str], stem: Path) -> None:
+    with _TableWriter(stem, columns) as out:
+        if len(df):
+            out.write(df)
 
 
 def _conflicts_table(facts: pd.DataFrame) -> pd.DataFrame:
     """Facts that agree on subject, metric, kind, status and period but not on the value: each
     pair with the provenance of both sides, so a reviewer can see which source says what."""
-    from .dedup import conflict_pairs
-
     rows = []
-    for a, b in conflict_pairs(facts):
+    for a, b in dedup.conflict_pairs(facts):
         row = {k: a[k] for k in ("subject", "metric_key", "kind", "status", "period")}
         row["conflict_id"] = "c" + a["fact_id"][1:9] + b["fact_id"][1:9]
         for side, fact in (("a", a), ("b", b)):
@@ -81,52 +345,6 @@ def _conflicts_table(facts: pd.DataFrame) -> pd.DataFrame:
                 row[f"{c}_{side}"] = fact[c]
         rows.append(row)
     return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
-
-
-def _facts_table(fm: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for fact_id, g in fm.groupby("fact_id", sort=True):
-        first = g.iloc[0]
-        row = {k: first[k] for k in FACT_KEY}
-        row.update(
-            fact_id=fact_id,
-            metric=first["metric"],
-            value=first["value"],
-            unit=first["unit"],
-            unit_std=first["unit_std"],
-            qualifier=first["qualifier"],
-            n_mentions=len(g),
-            doc_ids=";".join(sorted(set(g["doc_id"]))),
-            mention_ids=";".join(g["mention_id"]),
-            doc_id=first["doc_id"],
-            char_start=first["char_start"],
-            char_end=first["char_end"],
-            span=first["span"],
-            sentence=first["sentence"],
-            rule_id=first["rule_id"],
-        )
-        rows.append(row)
-    return pd.DataFrame(rows, columns=FACT_COLUMNS)
-
-
-def _entities_table(em: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for entity_id, g in em.groupby("entity_id", sort=True):
-        first = g.iloc[0]
-        aliases = sorted(set(t.replace("\n", "").replace(" ", "") for t in g["text"]) - {first["canonical"]})
-        rows.append(
-            {
-                "entity_id": entity_id,
-                "canonical": first["canonical"],
-                "type": first["type"],
-                "aliases": ";".join(aliases),
-                "n_mentions": len(g),
-                "n_docs": g["doc_id"].nunique(),
-                "code": first["code"],
-                "parent": first["parent"],
-            }
-        )
-    return pd.DataFrame(rows, columns=ENTITY_COLUMNS).sort_values(["type", "canonical", "entity_id"], kind="stable")
 
 
 def _csv_cell(v):
@@ -139,9 +357,14 @@ def _csv_cell(v):
     return v
 
 
+def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    return df.astype(object).apply(lambda col: col.map(_csv_cell))
+
+
 def write_csv(df: pd.DataFrame, path: Path) -> None:
-    text_df = df.astype(object).apply(lambda col: col.map(_csv_cell))
-    text_df.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    """One small table as CSV the way the run writes its tables (BOM, formula-safe cells)."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        _csv_frame(df).to_csv(f, index=False, lineterminator="\n")
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -167,39 +390,3 @@ def _recover(out_dir: Path) -> None:
         olds = olds[:-1]
     for stale in olds + sorted(out_dir.parent.glob(f".{out_dir.name}.tmp-*")):
         shutil.rmtree(stale, ignore_errors=True)
-
-
-def write_outputs(out_dir: str | Path, tables: dict[str, pd.DataFrame], manifest: dict, texts: dict[str, str] | None = None) -> None:
-    out_dir = Path(out_dir).resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    _recover(out_dir)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
-    try:
-        for name, df in tables.items():
-            write_csv(df, tmp / f"{name}.csv")
-            df.to_parquet(tmp / f"{name}.parquet", index=False)
-        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8")
-        for doc_id, text in sorted((texts or {}).items()):
-            # the decoded text the offsets refer to; doc_id is a relative path made by ingest
-            path = tmp / "text" / (doc_id + ".txt")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="")
-        if out_dir.exists():
-            for entry in sorted(out_dir.iterdir()):
-                if entry.name not in OUTPUT_FILES and not (tmp / entry.name).exists():
-                    if entry.is_dir():
-                        shutil.copytree(entry, tmp / entry.name, symlinks=True)
-                    else:
-                        shutil.copy2(entry, tmp / entry.name)
-            if _exchange(tmp, out_dir):  # tmp now holds the previous outputs
-                shutil.rmtree(tmp, ignore_errors=True)
-            else:
-                old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-                os.rename(out_dir, old)
-                os.rename(tmp, out_dir)
-                shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.rename(tmp, out_dir)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)

@@ -54,3 +54,21 @@ def test_engine_dask_on_a_local_two_worker_cluster_gives_the_same_bytes(corpus_r
     proc = run_cli("run", CORPUS, "--out", out, "--engine", "dask", "--jobs", "2", "--no-cache")
     assert proc.returncode == 0, proc.stderr
     _same_tables(corpus_run, out)
+
+
+def test_engine_rerun_on_unchanged_inputs_leaves_outputs_as_they_are(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "out"
+    cache = tmp_path / "cache"
+    assert run_cli("run", corpus, "--out", out, "--cache-dir", cache).returncode == 0
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    again = run_cli("run", corpus, "--out", out, "--cache-dir", cache)
+    assert again.returncode == 0 and "is up to date" in again.stdout
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
+    # one changed document: a real run, the other four from the cache
+    doc = sorted(corpus.glob("*.txt"))[0]
+    doc.write_text(doc.read_text(encoding="utf-8") + "\n2023年，全区新增企业12家。\n", encoding="utf-8")
+    changed = run_cli("run", corpus, "--out", out, "--cache-dir", cache)
+    assert changed.returncode == 0 and "is up to date" not in changed.stdout
+    assert _manifest(out)["counts"]["cache_hits"] == 4
