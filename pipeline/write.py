@@ -203,42 +203,35 @@ class DatasetWriter:
 
     def _entity_mentions(self) -> tuple[int, pd.DataFrame]:
         """entity_mentions, streamed, with company short forms linked to the full names seen
-        anywhere in the corpus; and the entities table, one row per entity_id."""
+        anywhere in the corpus; and the entities table, one row per entity_id. Each document
+        lies in one chunk, so documents per entity add up across chunks."""
         alias_to_full = dedup.alias_to_full(self.org_aliases)
-        entities: dict[str, dict] = {}
+        firsts, counts, texts = [], [], []
         n = 0
         with _TableWriter(self.tmp / "entity_mentions", ENTITY_MENTION_COLUMNS) as out:
             for chunk in self._spools["entity_mentions"].chunks():
                 is_alias = (chunk["type"] == "ORG") & chunk["canonical"].isin(alias_to_full)
                 if is_alias.any():
                     chunk.loc[is_alias, "canonical"] = chunk.loc[is_alias, "canonical"].map(alias_to_full)
-                chunk["entity_id"] = [dedup.entity_id(c, t) for c, t in zip(chunk["canonical"], chunk["type"])]
+                keys = list(zip(chunk["canonical"], chunk["type"]))
+                ids = {k: dedup.entity_id(*k) for k in set(keys)}
+                chunk["entity_id"] = [ids[k] for k in keys]
                 out.write(chunk)
                 n += len(chunk)
-                for eid, canonical, etype, text, doc_id, code, parent in zip(
-                    chunk["entity_id"], chunk["canonical"], chunk["type"], chunk["text"], chunk["doc_id"], chunk["code"], chunk["parent"]
-                ):
-                    e = entities.get(eid)
-                    if e is None:
-                        e = entities[eid] = {"canonical": canonical, "type": etype, "texts": set(), "n": 0, "docs": set(), "code": code, "parent": parent}
-                    e["texts"].add(text.replace("\n", "").replace(" ", ""))
-                    e["n"] += 1
-                    e["docs"].add(doc_id)
-        rows = [
-            {
-                "entity_id": eid,
-                "canonical": e["canonical"],
-                "type": e["type"],
-                "aliases": ";".join(sorted(e["texts"] - {e["canonical"]})),
-                "n_mentions": e["n"],
-                "n_docs": len(e["docs"]),
-                "code": e["code"],
-                "parent": e["parent"],
-            }
-            for eid, e in sorted(entities.items())
-        ]
-        table = pd.DataFrame(rows, columns=ENTITY_COLUMNS).sort_values(["type", "canonical", "entity_id"], kind="stable")
-        return n, table
+                firsts.append(chunk.drop_duplicates("entity_id")[["entity_id", "canonical", "type", "code", "parent"]])
+                counts.append(chunk.groupby("entity_id").agg(n_mentions=("entity_id", "size"), n_docs=("doc_id", "nunique")))
+                written = chunk["text"].str.replace("\n", "", regex=False).str.replace(" ", "", regex=False)
+                texts.append(pd.DataFrame({"entity_id": chunk["entity_id"], "alias": written}).drop_duplicates())
+        if not n:
+            return 0, pd.DataFrame(columns=ENTITY_COLUMNS)
+        table = pd.concat(firsts).drop_duplicates("entity_id").set_index("entity_id")
+        table = table.join(pd.concat(counts).groupby(level=0).sum())
+        aliases = pd.concat(texts).drop_duplicates()
+        aliases = aliases[aliases["alias"] != table.loc[aliases["entity_id"], "canonical"].to_numpy()]
+        table["aliases"] = aliases.sort_values(["entity_id", "alias"]).groupby("entity_id")["alias"].agg(";".join)
+        table["aliases"] = table["aliases"].fillna("")
+        table = table.reset_index().sort_values(["type", "canonical", "entity_id"], kind="stable")
+        return n, table[ENTITY_COLUMNS]
 
     def _swap_in(self) -> None:
         out_dir, tmp = self.out_dir, self.tmp
@@ -357,8 +350,23 @@ def _csv_cell(v):
     return v
 
 
+_FORMULA_CELL = r"^([=+\-@\t\r])"
+
+
 def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
-    return df.astype(object).apply(lambda col: col.map(_csv_cell))
+    """The cells as the CSV shows them: whole numbers without ``.0``, no ``nan``, and a leading
+    apostrophe on text Excel would run as a formula. Column by column: text columns in one
+    vectorised replace, the rest cell by cell."""
+    out = {}
+    for name in df.columns:
+        col = df[name]
+        if pd.api.types.is_string_dtype(col.dtype) and not pd.api.types.is_object_dtype(col.dtype):
+            out[name] = col.str.replace(_FORMULA_CELL, r"'\1", regex=True)
+        elif pd.api.types.is_integer_dtype(col.dtype):
+            out[name] = col
+        else:
+            out[name] = col.astype(object).map(_csv_cell)
+    return pd.DataFrame(out, index=df.index)
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
