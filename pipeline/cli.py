@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -126,9 +127,9 @@ def explain(text: str, rules_dir: Path, doc_date: str | None, as_json: bool) -> 
     unexplained = _bare_numbers(text, result)
     if as_json:
         payload = {
-            "facts": [f.__dict__ for f in result.facts],
-            "entities": [e.__dict__ for e in result.entities],
-            "rejected": [r.__dict__ for r in result.rejections] + unexplained,
+            "facts": [asdict(f) for f in result.facts],
+            "entities": [asdict(e) for e in result.entities],
+            "rejected": [asdict(r) for r in result.rejections] + unexplained,
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
         return

@@ -156,17 +156,23 @@ def document_row(doc: Document | DocumentError, result: DocResult | None, error:
 CONFLICT_KEY = ("subject", "metric_key", "kind", "status", "period")
 
 
+def conflicting_facts(facts) -> set[str]:
+    """fact_ids of the facts that share CONFLICT_KEY with a fact of another value. A fact
+    without subject or metric, or hedged (约, 超, 以上 …), conflicts with nothing: its value is
+    not a claim of the exact figure."""
+    if not len(facts):
+        return set()
+    claims = facts[(facts["subject"] != "") & (facts["metric_key"] != "") & (facts["qualifier"] == "")]
+    values = claims.groupby(list(CONFLICT_KEY), sort=False)["value_std"].transform("nunique")
+    return set(claims.loc[values > 1, "fact_id"])
+
+
 def conflict_pairs(facts):
     """Pairs of facts (rows of the facts table, as dicts) with the same CONFLICT_KEY and
-    different values. A fact without subject or metric, or hedged (约, 超, 以上 …), conflicts
-    with nothing: its value is not a claim of the exact figure."""
-    if not len(facts):
-        return
-    claims = facts[(facts["subject"] != "") & (facts["metric_key"] != "") & (facts["qualifier"] == "")]
-    # only groups that hold two values become Python rows: a corpus has few conflicts
-    values = claims.groupby(list(CONFLICT_KEY), sort=False)["value_std"].transform("nunique")
+    different values (see ``conflicting_facts``)."""
+    wanted = conflicting_facts(facts)
     groups: dict[tuple, list[dict]] = {}
-    for row in claims[values > 1].to_dict("records"):
+    for row in facts[facts["fact_id"].isin(wanted)].to_dict("records"):
         groups.setdefault(tuple(row[k] for k in CONFLICT_KEY), []).append(row)
     for key in sorted(groups):
         rows = sorted(groups[key], key=lambda r: (r["doc_id"], r["char_start"]))

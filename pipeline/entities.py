@@ -33,7 +33,7 @@ class Place:
     level: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -132,6 +132,7 @@ class EntityFinder:
         # the same left context is walked once within a document (overlapping matches); the
         # memo is emptied per document so that timings never profit from repeats across documents
         self._walks: dict = {}
+        self._bounds, self._bounds_of = bytearray(), None  # word boundaries of the last text seen
         self.left_stops = set(rules.table("left_stops"))
         self.weak = tuple(rules.table("weak_org_suffixes"))
         self.suffixes = {
@@ -140,7 +141,8 @@ class EntityFinder:
         }
         self.gov_levels = sorted(rules.table("gov_levels"), key=len, reverse=True)
         self.surnames = set(rules.table("surnames"))
-        self.industry = sorted(rules.table("industry_words"), key=len, reverse=True)
+        self.industry = set(rules.table("industry_words"))
+        self.industry_lengths = sorted({len(w) for w in self.industry}, reverse=True)
         self.generic_words = set(rules.table("generic_name_words"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
@@ -246,11 +248,18 @@ class EntityFinder:
         words = [w for w in self.seg.cut(body) if w.strip()]
         return not words or all(w in self.generic_words or _COUNTED.fullmatch(w) for w in words)
 
+    def _industry_suffix(self, name: str, keep: int) -> str:
+        """The longest industry word that ends ``name`` and leaves ``keep`` characters before it."""
+        for n in self.industry_lengths:
+            if len(name) - n >= keep and name[-n:] in self.industry:
+                return name[-n:]
+        return ""
+
     def _is_brand(self, text: str, s: int, e: int) -> bool:
         """克泰液压: two or three characters jieba does not know, standing as a word of their
         own, before an industry word."""
         name = text[s:e]
-        suffix = next((w for w in self.industry if name.endswith(w)), "")
+        suffix = self._industry_suffix(name, 0)
         brand = name[: len(name) - len(suffix)]
         if not (2 <= len(brand) <= 3) or brand in self.dictionary or brand in self.gaz.by_name:
             return False
@@ -314,16 +323,17 @@ class EntityFinder:
         return out
 
     def _word_aligned(self, text: str, s: int, e: int) -> bool:
-        """Do jieba's words start at s and end at e? Segmenting a window of eight characters on
-        each side gives the same words there as the whole paragraph, at a fraction of the cost."""
-        lo, hi = max(0, s - 8), min(len(text), e + 8)
-        bounds = {lo, hi}
-        pos = lo
-        for word in self.seg.cut(text[lo:hi]):
-            pos += len(word)
-            bounds.add(pos)
-        starts = bounds | {lo}
-        return (s == lo or s in starts) and e in bounds
+        """Do jieba's words of the document start at s and end at e?"""
+        if text is not self._bounds_of:
+            # the whole document's words, once (jieba-rs segments some 20 MB/s)
+            bounds = bytearray(len(text) + 1)
+            pos = 0
+            for word in self.seg.cut(text):
+                bounds[pos] = 1
+                pos += len(word)
+            bounds[pos] = 1
+            self._bounds, self._bounds_of = bounds, text
+        return bool(self._bounds[s] and self._bounds[e])
 
     # -- selection and aliases ----------------------------------------------------------------
     def find_document(self, text: str) -> list[Candidate]:
@@ -399,8 +409,8 @@ class EntityFinder:
         # 合肥京东方光电科技有限公司 → 京东方: the core less the industry words that end it
         head = core
         while True:
-            word = next((w for w in self.industry if head.endswith(w) and len(head) - len(w) >= 2), None)
-            if word is None:
+            word = self._industry_suffix(head, 2)
+            if not word:
                 break
             head = head[: -len(word)]
             out.append(head)

@@ -77,7 +77,10 @@ class DocContext:
     def __post_init__(self) -> None:
         self.entity_starts = [e.start for e in self.entities]
         self.organisations = {e.canonical for e in self.entities if e.type in ("ORG", "PLATFORM")}
-
+        self.region_parents: dict[str, dict[str, None]] = {}  # region → its parents, in order
+        for e in self.entities:
+            if e.type == "REGION":
+                self.region_parents.setdefault(e.canonical, {})[e.parent] = None
 
 def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
     """The region the document is about: the most frequent division it names, with the title
@@ -530,20 +533,21 @@ class FactExtractor:
         ref = self.anaphora[word]
         if ref == "country":
             return "中国"
+        # entities that end before pos, the nearest first (entities do not overlap: sorted by
+        # start, they are sorted by end too)
+        before = reversed(ctx.entities[: bisect.bisect_right(ctx.entity_starts, pos)])
         if ref in ("org", "platform"):
             want = "ORG" if ref == "org" else "PLATFORM"
-            prior = [e for e in ctx.entities if e.type == want and e.end <= pos]
-            return prior[-1].canonical if prior else ""
+            return next((e.canonical for e in before if e.type == want and e.end <= pos), "")
         suffixes = _ANAPHOR_SUFFIX.get(ref, ())
         main = ctx.main_subject
         if main.endswith(suffixes):
             return main
         # 全市 in a text about a district: the city above it
-        for e in ctx.entities:
-            if e.type == "REGION" and e.canonical == main and e.parent.endswith(suffixes):
-                return e.parent
-        regions = [e for e in ctx.entities if e.type == "REGION" and e.canonical.endswith(suffixes) and e.end <= pos]
-        return regions[-1].canonical if regions else main
+        parent = next((p for p in ctx.region_parents.get(main, ()) if p.endswith(suffixes)), None)
+        if parent is not None:
+            return parent
+        return next((e.canonical for e in before if e.type == "REGION" and e.canonical.endswith(suffixes) and e.end <= pos), main)
 
     def metric_key(self, metric: str) -> str:
         folded = _fold(metric)

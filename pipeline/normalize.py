@@ -14,9 +14,9 @@ removed: that is what provenance needs.
 from __future__ import annotations
 
 import statistics
-from array import array
 from dataclasses import dataclass
 
+import numpy as np
 import regex
 
 #: Full-width characters kept as they are: they are the normal Chinese punctuation.
@@ -48,10 +48,10 @@ def _is_wide(c: str) -> bool:
 @dataclass(frozen=True)
 class NormText:
     text: str
-    to_raw: array  # to_raw[i] = raw index of normalised character i
+    to_raw: np.ndarray  # to_raw[i] = raw index of normalised character i
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.to_raw[start], self.to_raw[end - 1] + 1
+        return int(self.to_raw[start]), int(self.to_raw[end - 1]) + 1
 
 
 class _Buf:
@@ -61,24 +61,23 @@ class _Buf:
 
     __slots__ = ("text", "idx")
 
-    def __init__(self, text: str, idx: list[int]):
+    def __init__(self, text: str, idx: np.ndarray):
         self.text, self.idx = text, idx
 
     def drop(self, ranges: list[tuple[int, int]]) -> "_Buf":
         if not ranges:
             return self
-        text, idx = self.text, self.idx
-        pieces, indices, pos = [], [], 0
+        text = self.text
+        keep = np.ones(len(text), dtype=bool)
+        pieces, pos = [], 0
         for start, end in sorted(ranges):
+            keep[start:end] = False
             if end <= pos:
                 continue
-            start = max(start, pos)
-            pieces.append(text[pos:start])
-            indices.append(idx[pos:start])
+            pieces.append(text[pos : max(start, pos)])
             pos = end
         pieces.append(text[pos:])
-        indices.append(idx[pos:])
-        return _Buf("".join(pieces), [i for chunk in indices for i in chunk])
+        return _Buf("".join(pieces), self.idx[keep])
 
 
 # full-width ASCII (but for the Chinese punctuation kept) and odd spaces, one for one
@@ -87,7 +86,7 @@ _DROP_CHARS = regex.compile("[" + regex.escape("".join(sorted(_DROP | _SUPERSCRI
 
 
 def _map_chars(raw: str) -> _Buf:
-    buf = _Buf(raw.translate(_TRANSLATE), list(range(len(raw))))
+    buf = _Buf(raw.translate(_TRANSLATE), np.arange(len(raw), dtype=np.int64))
     return buf.drop([m.span() for m in _DROP_CHARS.finditer(buf.text)])
 
 
@@ -244,4 +243,4 @@ def normalize(raw: str) -> NormText:
     buf = _drop_inner_spaces(buf)
     buf = _collapse_doubled_lines(buf)
     buf = _join_lines(buf)
-    return NormText(buf.text, array("i", buf.idx))
+    return NormText(buf.text, buf.idx)

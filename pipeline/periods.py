@@ -21,7 +21,7 @@ _YEAR = regex.compile(r"(?<![\d到至])((?:19|20)\d{2})\s*年(?!代|以来|底�
 _PARTIAL_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\S{1,2}个?月|[一二三四上下前]\S?(?:季度|半年))")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PeriodMention:
     start: int
     end: int

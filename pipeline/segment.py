@@ -19,7 +19,7 @@ from .normalize import NormText
 _SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*|[…⋯]{2,}|\n")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
     start: int  # normalised offsets
     end: int
@@ -27,7 +27,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Paragraph:
     start: int
     end: int
@@ -62,7 +62,6 @@ def sentences(norm: NormText, paras: list[Paragraph] | None = None) -> list[Sent
 # jieba's HMM pass splits an unknown run of letters and digits this way (finalseg's re_skip);
 # jieba-rs keeps 2015-2020 whole, so its pieces are split again to give jieba's words exactly
 _JIEBA_ALNUM = regex.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
-_HAN_ONLY = regex.compile(r"\p{Han}+")
 _ASCII_WORD = regex.compile(r"[A-Za-z0-9][A-Za-z0-9+#&._%-]|[+#&._%-][A-Za-z0-9]")
 
 #: Characters that are words of grammar, not of names: jieba's HMM glues them to an unknown
@@ -80,55 +79,65 @@ class WordSegmenter:
     part of speech jieba's dictionary gives it (``x`` for a word it does not know; ``eng`` and
     ``m`` for letters and numbers), without jieba.posseg's second, slower HMM pass.
 
-    A private ``jieba.Tokenizer`` (never the global one) carries the project's user dictionary
-    (``rules/lexicon.txt``) for spaCy and as the reference, so loading zhfacts never changes
-    jieba for the host program.
+    ``jieba`` (a private ``jieba.Tokenizer`` with the project's user dictionary, never the global
+    one, so loading zhfacts never changes jieba for the host program) and ``nlp`` (spaCy's
+    Chinese tokenizer over these words) are built on first use: the pipeline itself needs
+    neither, and each costs a second and 70 to 130 MB per process.
     """
 
     def __init__(self, lexicon: Path | None = None, extra_words: tuple[str, ...] = ()):
         import jieba
         import rjieba
-        import spacy
 
-        jieba.setLogLevel(logging.WARNING)
-        tokenizer = jieba.Tokenizer()
-        tokenizer.initialize()
-        fast = rjieba.Jieba()
-        user: list[tuple[str, int | None, str | None]] = []
-        if lexicon is not None and lexicon.exists():
-            tokenizer.load_userdict(str(lexicon))
-            for line in lexicon.read_text(encoding="utf-8").splitlines():
-                parts = line.split()
-                if parts:
-                    freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-                    tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
-                    user.append((parts[0], freq, tag))
-        for word in extra_words:
-            tokenizer.add_word(word)
-            user.append((word, None, None))
-        for word, freq, tag in user:
-            # the frequency jieba chose (suggested when none is given), so both cut alike
-            fast.add_word(word, tokenizer.FREQ.get(word, freq or 1), tag)
-        self.jieba = tokenizer
-        self.fast = fast
-        self.known = tokenizer.FREQ  # words and, with frequency 0, their prefixes
-        self.entries = _dictionary_entries(tokenizer)
-        for word, freq, tag in user:
-            self.entries[word] = (tokenizer.FREQ.get(word, freq or 1), tag or self.entries.get(word, (0, "x"))[1])
-        self.nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-        # spaCy calls jieba_seg.cut(text, cut_all=False): this object has that method
-        self.nlp.tokenizer.jieba_seg = self
+        self.lexicon = lexicon
+        self.extra_words = extra_words
+        self.fast = fast = rjieba.Jieba()
+        self.entries = _dictionary_entries(Path(jieba.__file__).parent / "dict.txt")
+        for word, freq, tag in _user_words(lexicon, extra_words):
+            # no frequency given: jieba-rs suggests one the way jieba does (tested)
+            freq = freq or fast.suggest_freq(word)
+            fast.add_word(word, freq, tag)
+            self.entries[word] = (freq, tag or self.entries.get(word, (0, "x"))[1])
+        self.known = self.entries
+        self._jieba = None
+        self._nlp = None
+
+    @property
+    def jieba(self):
+        """The reference: jieba's own tokenizer with the same user words."""
+        if self._jieba is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            for word, freq, tag in _user_words(self.lexicon, self.extra_words):
+                tokenizer.add_word(word, freq, tag)
+            self._jieba = tokenizer
+        return self._jieba
+
+    @property
+    def nlp(self):
+        """spaCy's blank Chinese pipeline whose tokenizer uses these words."""
+        if self._nlp is None:
+            import spacy
+
+            nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+            nlp.tokenizer.jieba_seg = self  # spaCy calls jieba_seg.cut(text, cut_all=False)
+            self._nlp = nlp
+        return self._nlp
 
     def cut(self, text: str, cut_all: bool = False) -> list[str]:
         """``jieba.lcut(text)``, computed by jieba-rs."""
-        if cut_all:
+        if cut_all:  # never asked by spaCy or the pipeline; jieba's own answer
             return self.jieba.lcut(text, cut_all=True)
         words = self.fast.cut(text)
         if not _ASCII_WORD.search(text):
             return words  # where they differ, it is over letters and digits
+        known = self.known
         out: list[str] = []
         for w in words:
-            if len(w) > 1 and not self.known.get(w) and not _HAN_ONLY.fullmatch(w):
+            if len(w) > 1 and w.isascii() and not known.get(w):
                 out.extend(x for x in _JIEBA_ALNUM.split(w) if x)
             else:
                 out.append(w)
@@ -162,15 +171,28 @@ class WordSegmenter:
         return [(t.idx, t.idx + len(t.text)) for t in self.nlp.make_doc(text) if not t.is_space]
 
 
-def _dictionary_entries(tokenizer) -> dict[str, tuple[int, str]]:
-    """word → (frequency, part of speech), from the dictionary file jieba loaded."""
+def _dictionary_entries(path: Path) -> dict[str, tuple[int, str]]:
+    """word → (frequency, part of speech), from jieba's dictionary file."""
     out: dict[str, tuple[int, str]] = {}
-    with tokenizer.get_dict_file() as f:
-        for raw in f:
-            parts = raw.decode("utf-8").split()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
             if len(parts) == 3:
                 out[parts[0]] = (int(parts[1]), parts[2])
     return out
+
+
+def _user_words(lexicon: Path | None, extra_words: tuple[str, ...]) -> list[tuple[str, int | None, str | None]]:
+    """(word, frequency or None, tag or None) per line of a jieba user dictionary, then the extra words."""
+    out: list[tuple[str, int | None, str | None]] = []
+    if lexicon is not None and lexicon.exists():
+        for line in lexicon.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if parts:
+                freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+                tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+                out.append((parts[0], freq, tag))
+    return out + [(word, None, None) for word in extra_words]
 
 
 @lru_cache(maxsize=4)

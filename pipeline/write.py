@@ -146,9 +146,8 @@ class DatasetWriter:
             spool.close()
         docs = pd.DataFrame(self.documents, columns=DOCUMENT_COLUMNS).sort_values("doc_id", kind="stable").reset_index(drop=True)
         _write_table(docs, DOCUMENT_COLUMNS, self.tmp / "documents")
-        n_fact_mentions, facts = self._fact_mentions()
-        _write_table(facts, FACT_COLUMNS, self.tmp / "facts")
-        conflicts = _conflicts_table(facts)
+        n_fact_mentions, n_facts = self._fact_mentions()
+        conflicts = _conflicts_table(self.tmp / "facts.parquet")
         _write_table(conflicts, CONFLICT_COLUMNS, self.tmp / "conflicts")
         n_entity_mentions, entities = self._entity_mentions()
         _write_table(entities, ENTITY_COLUMNS, self.tmp / "entities")
@@ -159,7 +158,7 @@ class DatasetWriter:
             "documents_duplicate": int((docs["status"] == "duplicate").sum()),
             "documents_error": int((docs["status"] == "error").sum()),
             "fact_mentions": n_fact_mentions,
-            "facts": len(facts),
+            "facts": n_facts,
             "entity_mentions": n_entity_mentions,
             "entities": len(entities),
             "conflicts": len(conflicts),
@@ -174,32 +173,47 @@ class DatasetWriter:
         self._swap_in()
         return manifest["counts"]
 
-    def _fact_mentions(self) -> tuple[int, pd.DataFrame]:
-        """fact_mentions, streamed; and the facts table: one row per fact_id, from its first
-        mention (in document and character order), with every mention's id and document."""
-        first_rows = []
+    def _fact_mentions(self) -> tuple[int, int]:
+        """fact_mentions, streamed; then facts.csv: one row per fact_id, from its first mention
+        (in document and character order), with every mention's id and document. First
+        mentions go to 16 spool files by the first hex digit of their fact_id, so that the
+        table is sorted one sixteenth at a time. Returns (mentions, facts)."""
+        seen: set[str] = set()
         ids = []
         n = 0
+        first_columns = [c for c in FACT_COLUMNS if c in FACT_MENTION_COLUMNS] + ["mention_id"]
+        buckets = _Buckets(self.spool / "facts", _schema(first_columns))
         with _TableWriter(self.tmp / "fact_mentions", FACT_MENTION_COLUMNS) as out:
             for chunk in self._spools["fact_mentions"].chunks():
                 out.write(chunk)
                 n += len(chunk)
                 ids.append(chunk[["fact_id", "doc_id", "mention_id"]])
-                first_rows.append(chunk.drop_duplicates("fact_id")[[c for c in FACT_COLUMNS if c in chunk.columns]])
-        if not n:
-            return 0, pd.DataFrame(columns=FACT_COLUMNS)
-        ids_df = pd.concat(ids, ignore_index=True)
-        firsts = pd.concat(first_rows, ignore_index=True).drop_duplicates("fact_id").set_index("fact_id").sort_index()
-        groups = ids_df.groupby("fact_id", sort=True)
-        firsts["n_mentions"] = groups.size()
-        many = firsts.index[firsts["n_mentions"] > 1]
-        firsts["doc_ids"] = firsts["doc_id"]
-        firsts["mention_ids"] = ids_df.drop_duplicates("fact_id").set_index("fact_id")["mention_id"]
-        if len(many):
-            shared = ids_df[ids_df["fact_id"].isin(many)].groupby("fact_id", sort=True)
-            firsts.loc[many, "doc_ids"] = shared["doc_id"].agg(lambda s: ";".join(sorted(set(s))))
-            firsts.loc[many, "mention_ids"] = shared["mention_id"].agg(";".join)
-        return n, firsts.reset_index()[FACT_COLUMNS]
+                firsts = chunk.drop_duplicates("fact_id")
+                firsts = firsts[~firsts["fact_id"].isin(seen)]
+                seen.update(firsts["fact_id"])
+                buckets.add(firsts[first_columns])
+        buckets.close()
+        del seen
+        ids_df = pd.concat(ids, ignore_index=True) if ids else pd.DataFrame(columns=["fact_id", "doc_id", "mention_id"])
+        del ids
+        counts = ids_df.groupby("fact_id", sort=False).size()
+        shared = ids_df[ids_df["fact_id"].isin(counts.index[counts > 1])].groupby("fact_id", sort=False)
+        doc_ids = shared["doc_id"].agg(lambda s: ";".join(sorted(set(s))))
+        mention_ids = shared["mention_id"].agg(";".join)
+        del ids_df, shared
+        n_facts = 0
+        with _TableWriter(self.tmp / "facts", FACT_COLUMNS) as out:
+            for part in buckets.frames():
+                part = part.sort_values("fact_id", kind="stable").reset_index(drop=True)
+                part["n_mentions"] = counts.reindex(part["fact_id"]).to_numpy()
+                # a fact of one mention: its own document and mention
+                part["doc_ids"] = doc_ids.reindex(part["fact_id"]).to_numpy(dtype=object, na_value=None)
+                part["mention_ids"] = mention_ids.reindex(part["fact_id"]).to_numpy(dtype=object, na_value=None)
+                part["doc_ids"] = part["doc_ids"].where(part["doc_ids"].notna(), part["doc_id"])
+                part["mention_ids"] = part["mention_ids"].where(part["mention_ids"].notna(), part["mention_id"])
+                out.write(part)
+                n_facts += len(part)
+        return n, n_facts
 
     def _entity_mentions(self) -> tuple[int, pd.DataFrame]:
         """entity_mentions, streamed, with company short forms linked to the full names seen
@@ -292,6 +306,33 @@ class _Spool:
             yield pa.concat_tables(batch).to_pandas()
 
 
+class _Buckets:
+    """Rows split by the first hex digit of their fact_id into 16 Parquet files, read back in
+    fact_id order one file at a time."""
+
+    DIGITS = "0123456789abcdef"
+
+    def __init__(self, stem: Path, schema: pa.Schema):
+        self.paths = {d: stem.with_name(f"{stem.name}-{d}.parquet") for d in self.DIGITS}
+        self.schema = schema
+        self.writers: dict[str, pq.ParquetWriter] = {}
+
+    def add(self, df: pd.DataFrame) -> None:
+        for digit, part in df.groupby(df["fact_id"].str[1], sort=True):
+            if digit not in self.writers:
+                self.writers[digit] = pq.ParquetWriter(self.paths[digit], self.schema)
+            self.writers[digit].write_table(pa.Table.from_pandas(part, schema=self.schema, preserve_index=False))
+
+    def close(self) -> None:
+        for w in self.writers.values():
+            w.close()
+
+    def frames(self):
+        for digit in self.DIGITS:
+            if digit in self.writers:
+                yield pq.read_table(self.paths[digit]).to_pandas()
+
+
 class _TableWriter:
     """One table as ``NAME.csv`` (UTF-8 with BOM, formula-safe) and ``NAME.parquet``, in chunks."""
 
@@ -326,17 +367,22 @@ def _write_table(df: pd.DataFrame, columns: list[str], stem: Path) -> None:
             out.write(df)
 
 
-def _conflicts_table(facts: pd.DataFrame) -> pd.DataFrame:
+def _conflicts_table(facts_parquet: Path) -> pd.DataFrame:
     """Facts that agree on subject, metric, kind, status and period but not on the value: each
-    pair with the provenance of both sides, so a reviewer can see which source says what."""
+    pair with the provenance of both sides, so a reviewer can see which source says what. The
+    facts' keys are read first; whole rows only for the few that conflict."""
+    keys = pq.read_table(facts_parquet, columns=["fact_id", *dedup.CONFLICT_KEY, "value_std", "qualifier"]).to_pandas()
+    wanted = dedup.conflicting_facts(keys)
     rows = []
-    for a, b in dedup.conflict_pairs(facts):
-        row = {k: a[k] for k in ("subject", "metric_key", "kind", "status", "period")}
-        row["conflict_id"] = "c" + a["fact_id"][1:9] + b["fact_id"][1:9]
-        for side, fact in (("a", a), ("b", b)):
-            for c in CONFLICT_SIDE:
-                row[f"{c}_{side}"] = fact[c]
-        rows.append(row)
+    if wanted:
+        facts = pq.read_table(facts_parquet, filters=[("fact_id", "in", sorted(wanted))]).to_pandas()
+        for a, b in dedup.conflict_pairs(facts):
+            row = {k: a[k] for k in ("subject", "metric_key", "kind", "status", "period")}
+            row["conflict_id"] = "c" + a["fact_id"][1:9] + b["fact_id"][1:9]
+            for side, fact in (("a", a), ("b", b)):
+                for c in CONFLICT_SIDE:
+                    row[f"{c}_{side}"] = fact[c]
+            rows.append(row)
     return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
 
 
