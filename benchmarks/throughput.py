@@ -1,6 +1,6 @@
 """Throughput benchmark: end-to-end MB/s against jieba.lcut on the same text, in one process.
 
-    python benchmarks/throughput.py --mb 20 [--jobs 1] [--no-cache]
+    python benchmarks/throughput.py --mb 20 [--jobs 1 2] [--keep DIR] [--ceiling]
 
 Builds a synthetic corpus of about N MB by recombining the paragraphs of corpus/ (files of about
 100 KB, each a different shuffle, so no two are duplicates), runs the whole pipeline on it
@@ -46,12 +46,33 @@ def build_corpus(dest: Path, mb: float, seed: int = 7) -> int:
     return written
 
 
+def _burn(n: int) -> float:
+    t = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i * i
+    return time.perf_counter() - t
+
+
+def ceiling(processes: int = 2, n: int = 20_000_000) -> float:
+    """How much faster this machine runs ``processes`` copies of a pure-CPU loop side by side
+    than one after the other: the most any parallel run can gain here."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    serial = sum(_burn(n) for _ in range(processes))
+    with ProcessPoolExecutor(processes) as pool:
+        t = time.perf_counter()
+        list(pool.map(_burn, [n] * processes))
+        side_by_side = time.perf_counter() - t
+    return serial / side_by_side
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20)
-    ap.add_argument("--jobs", type=int, default=1)
-    ap.add_argument("--no-cache", action="store_true", help="(kept for symmetry with zhfacts run)")
-    ap.add_argument("--keep", type=Path, help="build the corpus here and keep it")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1], help="one run per value, on the same corpus")
+    ap.add_argument("--keep", type=Path, help="build the corpus here (or reuse the one there) and keep it")
+    ap.add_argument("--ceiling", action="store_true", help="also measure the two-process speedup of a pure-CPU loop")
     args = ap.parse_args()
 
     from pipeline.dedup import near_signature
@@ -61,25 +82,40 @@ def main() -> None:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="zhfacts-bench-"))
     src = work / "corpus"
-    src.mkdir(parents=True, exist_ok=True)
-    nbytes = build_corpus(src, args.mb)
+    if src.is_dir() and any(src.glob("*.txt")):
+        nbytes = sum(p.stat().st_size for p in src.glob("*.txt"))
+    else:
+        src.mkdir(parents=True, exist_ok=True)
+        nbytes = build_corpus(src, args.mb)
     mb = nbytes / 1024 / 1024
+    files = len(list(src.glob("*.txt")))
 
     rules = load_rules()
-    extractors(rules)  # start-up (jieba dictionary, gazetteer, MinHash imports) is not throughput
-    near_signature("预热")
-    t0 = time.perf_counter()
-    with DatasetWriter(work / "out") as writer:
-        timings = run_corpus([str(src)], rules, writer.add, jobs=args.jobs, progress=True)
-        t1 = time.perf_counter()
-        counts = writer.finish({"benchmark": True})
-    t2 = time.perf_counter()
-    end_to_end = t2 - t0
-    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    peak_workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    extractors(rules)  # start-up (dictionaries, gazetteer, MinHash imports) is not throughput;
+    near_signature("预热")  # worker processes fork from here and start with it done
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}")
+    runs = {}
+    for jobs in args.jobs:
+        t0 = time.perf_counter()
+        with DatasetWriter(work / "out") as writer:
+            timings = run_corpus([str(src)], rules, writer.add, jobs=jobs, progress=True)
+            t1 = time.perf_counter()
+            counts = writer.finish({"benchmark": True})
+        t2 = time.perf_counter()
+        runs[jobs] = t2 - t0
+        peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak_workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"corpus: {mb:.1f} MB in {files} files, {counts['fact_mentions']} fact mentions, {counts['entity_mentions']} entity mentions")
+        print(f"--jobs {jobs}: end to end {t2 - t0:.1f} s = {mb / (t2 - t0):.2f} MB/s (extract {t1 - t0:.1f} s, tables+write {t2 - t1:.1f} s)")
+        print(f"  peak RSS so far: {peak_self:.0f} MB in this process" + (f", {peak_workers:.0f} MB in the largest worker" if jobs > 1 else ""))
+        print("  stage seconds (summed over documents and workers): " + ", ".join(f"{k}={v:.1f}" for k, v in sorted(timings.items())))
+    if len(runs) > 1:
+        base = min(runs)
+        print("speed-up over --jobs {}: ".format(base) + ", ".join(f"--jobs {j}: {runs[base] / t:.2f}x" for j, t in runs.items() if j != base))
 
     import jieba
 
+    jieba.setLogLevel(60)
     jieba.initialize()
     jieba_s = 0.0
     for path in sorted(src.glob("*.txt")):  # one file at a time, like the pipeline
@@ -87,14 +123,11 @@ def main() -> None:
         t3 = time.perf_counter()
         jieba.lcut(text)
         jieba_s += time.perf_counter() - t3
-
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, jobs={args.jobs}")
-    print(f"corpus: {mb:.1f} MB in {len(list(src.glob('*.txt')))} files, {counts['fact_mentions']} fact mentions, {counts['entity_mentions']} entity mentions")
-    print(f"end to end: {end_to_end:.1f} s = {mb / end_to_end:.2f} MB/s (extract {t1 - t0:.1f} s, tables+write {t2 - t1:.1f} s)")
     print(f"jieba.lcut: {jieba_s:.1f} s = {mb / jieba_s:.2f} MB/s")
-    print(f"ratio end-to-end / jieba.lcut: {(mb / end_to_end) / (mb / jieba_s):.2f}x")
-    print(f"peak RSS of the run: {peak_self:.0f} MB in this process" + (f", {peak_workers:.0f} MB in the largest worker" if args.jobs > 1 else ""))
-    print("stage seconds (summed over documents; with --jobs, over workers): " + ", ".join(f"{k}={v:.1f}" for k, v in sorted(timings.items())))
+    for jobs, seconds in runs.items():
+        print(f"ratio end-to-end / jieba.lcut, --jobs {jobs}: {(mb / seconds) / (mb / jieba_s):.2f}x")
+    if args.ceiling:
+        print(f"this machine runs two pure-CPU processes {ceiling():.2f}x faster than one after the other")
 
 
 if __name__ == "__main__":

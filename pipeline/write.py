@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from . import dedup
@@ -339,7 +341,8 @@ class _TableWriter:
     def __init__(self, stem: Path, columns: list[str]):
         self.columns = columns
         self.schema = _schema(columns)
-        self.csv = open(stem.with_suffix(".csv"), "w", encoding="utf-8-sig", newline="")
+        self.csv = open(stem.with_suffix(".csv"), "wb")
+        self.csv.write(_BOM)
         self.parquet = pq.ParquetWriter(stem.with_suffix(".parquet"), self.schema)
         self.header = True
 
@@ -355,9 +358,10 @@ class _TableWriter:
     def write(self, df: pd.DataFrame) -> None:
         df = df[self.columns]
         for start in range(0, max(len(df), 1), CHUNK_ROWS):
-            part = df.iloc[start : start + CHUNK_ROWS]
-            _csv_frame(part).to_csv(self.csv, index=False, header=self.header, lineterminator="\n")
-            self.parquet.write_table(pa.Table.from_pandas(part, schema=self.schema, preserve_index=False))
+            table = pa.Table.from_pandas(df.iloc[start : start + CHUNK_ROWS], schema=self.schema, preserve_index=False)
+            self.parquet.write_table(table)
+            # Arrow's CSV writer (C++) quotes every text cell; numbers and empty cells are bare
+            pacsv.write_csv(_csv_table(table), self.csv, pacsv.WriteOptions(include_header=self.header, quoting_style="needed"))
             self.header = False
 
 
@@ -399,26 +403,27 @@ def _csv_cell(v):
 _FORMULA_CELL = r"^([=+\-@\t\r])"
 
 
-def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """The cells as the CSV shows them: whole numbers without ``.0``, no ``nan``, and a leading
-    apostrophe on text Excel would run as a formula. Column by column: text columns in one
-    vectorised replace, the rest cell by cell."""
-    out = {}
-    for name in df.columns:
-        col = df[name]
-        if pd.api.types.is_string_dtype(col.dtype) and not pd.api.types.is_object_dtype(col.dtype):
-            out[name] = col.str.replace(_FORMULA_CELL, r"'\1", regex=True)
-        elif pd.api.types.is_integer_dtype(col.dtype):
-            out[name] = col
-        else:
-            out[name] = col.astype(object).map(_csv_cell)
-    return pd.DataFrame(out, index=df.index)
+def _csv_table(table: pa.Table) -> pa.Table:
+    """The cells as the CSV shows them: a leading apostrophe on text Excel would run as a
+    formula, whole numbers without ``.0``, and no ``nan``."""
+    columns = []
+    for col in table.columns:
+        if pa.types.is_string(col.type):
+            col = pc.replace_substring_regex(col, pattern=_FORMULA_CELL, replacement="'\\1")
+        elif pa.types.is_floating(col.type):
+            col = pa.array([None if v is None or v != v else _csv_cell(v) for v in col.to_pylist()], type=pa.string())
+        columns.append(col)
+    return pa.table(columns, names=table.column_names)
+
+
+_BOM = b"\xef\xbb\xbf"  # Excel reads a CSV as UTF-8 only with it
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
     """One small table as CSV the way the run writes its tables (BOM, formula-safe cells)."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        _csv_frame(df).to_csv(f, index=False, lineterminator="\n")
+    with open(path, "wb") as f:
+        f.write(_BOM)
+        pacsv.write_csv(_csv_table(pa.Table.from_pandas(df, preserve_index=False)), f, pacsv.WriteOptions(quoting_style="needed"))
 
 
 def _exchange(a: Path, b: Path) -> bool:
