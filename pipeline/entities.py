@@ -325,14 +325,7 @@ class EntityFinder:
     def _word_aligned(self, text: str, s: int, e: int) -> bool:
         """Do jieba's words of the document start at s and end at e?"""
         if text is not self._bounds_of:
-            # the whole document's words, once (jieba-rs segments some 20 MB/s)
-            bounds = bytearray(len(text) + 1)
-            pos = 0
-            for word in self.seg.cut(text):
-                bounds[pos] = 1
-                pos += len(word)
-            bounds[pos] = 1
-            self._bounds, self._bounds_of = bounds, text
+            self._bounds, self._bounds_of = self.seg.boundaries(text), text
         return bool(self._bounds[s] and self._bounds[e])
 
     # -- selection and aliases ----------------------------------------------------------------
@@ -452,15 +445,12 @@ def _overlay(chosen: list[Candidate], extra: list[Candidate]) -> list[Candidate]
 
 _COUNTED = regex.compile(r"[\d一二三四五六七八九十百千万亿]+[大个级]?")
 _HAN_WORD = regex.compile(r"\p{Han}+")
-_RUN_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9·（）()]")
+_RUN_TAIL = regex.compile(r"[\p{Han}A-Za-z0-9·（）()]*\Z")
 
 
 def _run_start(text: str, pos: int, limit: int) -> int:
-    """Where the run of name characters that contains ``pos`` starts (at most ``limit`` back)."""
-    lo = pos
-    while lo > 0 and pos - lo < limit and _RUN_CHAR.match(text[lo - 1]):
-        lo -= 1
-    return lo
+    """Where the run of name characters that ends at ``pos`` starts (at most ``limit`` back)."""
+    return _RUN_TAIL.search(text, max(0, pos - limit), pos).start()
 
 
 def _balanced(name: str) -> bool:

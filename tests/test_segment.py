@@ -80,3 +80,21 @@ def test_segment_tag_splits_grammar_characters_off_unknown_words():
     # a name jieba does not know stays whole and is marked unknown
     assert ("舜宇", "x") in seg.tag("舜宇光学科技")
     assert seg.tag("ABC与2035和5G") == [("ABC", "eng"), ("与", "p"), ("2035", "m"), ("和", "c"), ("5G", "x")]
+
+
+def test_segment_boundaries_are_jiebas_wherever_a_name_can_start_or_end():
+    import itertools
+
+    from tests.conftest import CORPUS
+
+    seg = word_segmenter(None)
+    for path in sorted(CORPUS.glob("*")):
+        text = path.read_text(encoding="utf-8")
+        fast = seg.boundaries(text)
+        exact = bytearray(len(text) + 1)
+        exact[0] = 1
+        for end in itertools.accumulate(map(len, seg.jieba.lcut(text))):
+            exact[end] = 1
+        differ = [i for i in range(len(text) + 1) if fast[i] != exact[i]]
+        # only inside runs of letters and digits (2015-2020), never next to a Chinese character
+        assert all(text[i - 1].isascii() and text[i].isascii() for i in differ), path.name
