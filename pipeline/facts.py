@@ -24,7 +24,7 @@ from .entities import Candidate, Gazetteer
 from .model import Quantity, Rejection
 from .numbers import find_quantities, with_sign
 from .periods import PeriodMention, period_matches, resolve_periods
-from .rules import Rules
+from .rules import Rules, words_pattern
 from .segment import Sentence
 
 _CLAUSE_END = regex.compile(r"[，；：,;:\t]")
@@ -122,12 +122,11 @@ class FactExtractor:
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.anaphora = rules.table("anaphora")
         self.anaphor_re = regex.compile("|".join(sorted(map(regex.escape, self.anaphora), key=len, reverse=True)))
-        self.pre_quals = sorted(rules.table("pre_qualifiers"), key=len, reverse=True)
-        self.post_quals = sorted(rules.table("post_qualifiers"), key=len, reverse=True)
-        self.keys: list[tuple[str, str]] = sorted(
-            ((_fold(s), key) for key, syns in rules.table("metric_keys").items() for s in syns),
-            key=lambda t: -len(t[0]),
-        )
+        keys = sorted(((_fold(s), key) for key, syns in rules.table("metric_keys").items() for s in syns), key=lambda t: -len(t[0]))
+        self.key_of: dict[str, str] = {}
+        for syn, key in keys:
+            self.key_of.setdefault(syn, key)
+        self.key_suffix = words_pattern(self.key_of, at_end=True)
         self.kind_rules = [rules.by_id("kind.growth"), rules.by_id("kind.share")]
         self.decrease = rules.by_id("sign.decrease")
         self.status_rules = [rules.by_id("status.target"), rules.by_id("status.forecast")]
@@ -271,10 +270,9 @@ class FactExtractor:
             if cstart <= end < q.start and text[end : end + 1] == "、":
                 cstart = end + 1
         prefix_end = q.start
-        for w in self.pre_quals:
-            if text.endswith(w, cstart, prefix_end):
-                prefix_end -= len(w)
-                break
+        qual = self.rules.words_pattern("pre_qualifiers", at_end=True).search(text, max(cstart, q.start - self.rules.longest_word("pre_qualifiers")), q.start)
+        if qual:
+            prefix_end = qual.start()
         prefix = text[cstart:prefix_end]
 
         kind, sign = self._kind(q, prefix, fired)
@@ -450,10 +448,9 @@ class FactExtractor:
 
     def _metric_after(self, text: str, end: int) -> str:
         """The noun phrase right after a number (27万平方米周边楼宇联动区, 8条精品线路)."""
-        for w in self.post_quals:
-            if text.startswith(w, end):
-                end += len(w)
-                break
+        qual = self.rules.words_pattern("post_qualifiers").match(text, end)
+        if qual:
+            end = qual.end()
         if text.startswith(("为", "是"), end):
             end += 1  # 其中7家为国家级单项冠军企业
         m = _NOUN_AFTER.match(text, end)
@@ -551,10 +548,8 @@ class FactExtractor:
 
     def metric_key(self, metric: str) -> str:
         folded = _fold(metric)
-        for syn, key in self.keys:
-            if folded.endswith(syn):
-                return key
-        return folded
+        m = self.key_suffix.search(folded)  # the leftmost match that ends the metric: the longest synonym
+        return self.key_of[m.group()] if m else folded
 
 
 def _holder(starts: list[int], sents: list[Sentence], start: int, end: int) -> int | None:

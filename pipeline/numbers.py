@@ -50,18 +50,15 @@ def _split_trailing_magnitude(cnnum: str, mag: str | None) -> tuple[str, str | N
     return cnnum, mag
 
 
-def _qualifier_before(text: str, start: int, table: dict) -> tuple[str, int]:
-    for word in sorted(table, key=len, reverse=True):
-        if text.endswith(word, 0, start):
-            return table[word], start - len(word)
-    return "", start
+def _qualifier_before(text: str, start: int, rules: Rules) -> str:
+    """The qualifier a pre-qualifier word right before ``start`` stands for (约, 超过 …), or ""."""
+    m = rules.words_pattern("pre_qualifiers", at_end=True).search(text, max(0, start - rules.longest_word("pre_qualifiers")), start)
+    return rules.table("pre_qualifiers")[m.group()] if m else ""
 
 
-def _qualifier_after(text: str, end: int, table: dict) -> tuple[str, int]:
-    for word in sorted(table, key=len, reverse=True):
-        if text.startswith(word, end):
-            return table[word], end + len(word)
-    return "", end
+def _qualifier_after(text: str, end: int, rules: Rules) -> str:
+    m = rules.words_pattern("post_qualifiers").match(text, end)
+    return rules.table("post_qualifiers")[m.group()] if m else ""
 
 
 def quantity_from_match(m: regex.Match, rule, rules: Rules, text: str) -> Quantity | None:
@@ -85,7 +82,7 @@ def quantity_from_match(m: regex.Match, rule, rules: Rules, text: str) -> Quanti
     if g.get("den") is not None:
         value = parse_number(g["numer"]) / parse_number(g["den"])
         unit = rule.get("unit", "")
-        pre, _ = _qualifier_before(text, start, rules.table("pre_qualifiers"))
+        pre = _qualifier_before(text, start, rules)
         return Quantity(start, end, value, unit, value, unit, pre, kind or "share", rule.id)
 
     mag = g.get("mag")
@@ -104,8 +101,8 @@ def quantity_from_match(m: regex.Match, rule, rules: Rules, text: str) -> Quanti
     unit_std = info["std"] + (slash + denominator if slash else "")
     value_std = value * multiplier
     approx = g.get("approx") or g.get("approx2") or ""
-    pre, _ = _qualifier_before(text, start, rules.table("pre_qualifiers"))
-    post, _ = _qualifier_after(text, end, rules.table("post_qualifiers"))
+    pre = _qualifier_before(text, start, rules)
+    post = _qualifier_after(text, end, rules)
     qualifier = pre or post or approx
     value_max = parse_number(g["max"]) if g.get("max") else None
     return Quantity(start, end, value, unit, value_std, unit_std, qualifier, kind or info["kind"], rule.id, value_max)

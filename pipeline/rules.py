@@ -118,6 +118,21 @@ class Rules:
     def table(self, name: str) -> Any:
         return self.tables[name]
 
+    def words_pattern(self, name: str, at_end: bool = False):
+        """The words of table ``name`` as one pattern, longest first (memoised): ``match`` at a
+        position gives the longest word starting there; with ``at_end``, ``search`` up to a
+        position gives the longest word ending there."""
+        key = ("words", name, at_end)
+        if key not in self._memo:
+            self._memo[key] = words_pattern(self.tables[name], at_end)
+        return self._memo[key]
+
+    def longest_word(self, name: str) -> int:
+        key = ("longest", name)
+        if key not in self._memo:
+            self._memo[key] = max(map(len, self.tables[name]), default=0)
+        return self._memo[key]
+
     def by_id(self, rule_id: str) -> Rule:
         if ("id", rule_id) in self._memo:
             return self._memo[("id", rule_id)]
@@ -142,6 +157,12 @@ def expand(source: str, fragments: Mapping[str, str], seen: set[str]) -> str:
         return "(?:" + expand(fragments[name], fragments, seen | {name}) + ")"
 
     return _REF.sub(sub, source)
+
+
+def words_pattern(words, at_end: bool = False):
+    """A compiled alternation of ``words``, longest first, anchored at the end when ``at_end``."""
+    body = "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return regex.compile(f"(?:{body})" + (r"\Z" if at_end else "")) if body else regex.compile(r"(?!)")
 
 
 def alternation(words) -> str:
