@@ -16,7 +16,7 @@ from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
-from .model import DocResult, EntityMention, FactMention, Rejection
+from .model import DocOutput
 
 
 def default_cache_dir() -> Path:
@@ -43,25 +43,14 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> DocResult | None:
+    def get(self, key: str) -> DocOutput | None:
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return DocResult(
-                data["doc_id"],
-                [FactMention(**f) for f in data["facts"]],
-                [EntityMention(**e) for e in data["entities"]],
-                [Rejection(**r) for r in data["rejections"]],
-                data["doc_date"],
-                data["doc_date_evidence"],
-                data["main_subject"],
-                data["repeated_paragraphs"],
-                data["org_aliases"],
-                data["near_signature"],
-            )
+            return DocOutput(**data)
         except (OSError, ValueError, KeyError, TypeError):
             return None  # a missing or damaged entry is a miss
 
-    def put(self, key: str, result: DocResult) -> None:
+    def put(self, key: str, result: DocOutput) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

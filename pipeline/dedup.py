@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .model import Document, DocumentError, DocResult
+from .model import Document, DocumentError, DocOutput, DocResult
 
 #: Paragraphs shorter than this may repeat legitimately (headings, 一是 …).
 MIN_REPEATED_PARAGRAPH = 20
@@ -125,7 +125,7 @@ class NearDuplicates:
             self.hashes[row["doc_id"]] = m
 
 
-def document_row(doc: Document | DocumentError, result: DocResult | None, error: str, first_by_sha: dict[str, str]) -> dict:
+def document_row(doc: Document | DocumentError, result: DocOutput | None, error: str, first_by_sha: dict[str, str]) -> dict:
     row = {
         "doc_id": doc.doc_id,
         "path": doc.path,
@@ -138,8 +138,8 @@ def document_row(doc: Document | DocumentError, result: DocResult | None, error:
         "doc_date": result.doc_date if result else "",
         "doc_date_evidence": result.doc_date_evidence if result else "",
         "main_subject": result.main_subject if result else "",
-        "n_fact_mentions": len(result.facts) if result else 0,
-        "n_entity_mentions": len(result.entities) if result else 0,
+        "n_fact_mentions": result.n_facts if result else 0,
+        "n_entity_mentions": result.n_entities if result else 0,
         "repeated_paragraphs": result.repeated_paragraphs if result else 0,
         "similarity": None,
     }

@@ -110,3 +110,29 @@ class DocResult:
     repeated_paragraphs: int = 0
     org_aliases: dict[str, list[str]] = field(default_factory=dict)  # full company name → short forms
     near_signature: list[int] = field(default_factory=list)  # MinHash of the raw text (dedup)
+
+
+@dataclass
+class DocOutput:
+    """What one document adds to the datasets: its mentions as columns (a list per column of
+    fact_mentions and entity_mentions, rows sorted by offset) and what the documents table and
+    the cross-document steps need. Workers send this back and the cache keeps it: lists of
+    strings and numbers pickle, and load from JSON, many times faster than mention objects."""
+
+    doc_id: str
+    fact_columns: dict[str, list]
+    entity_columns: dict[str, list]
+    doc_date: str = ""
+    doc_date_evidence: str = ""
+    main_subject: str = ""
+    repeated_paragraphs: int = 0
+    org_aliases: dict[str, list[str]] = field(default_factory=dict)
+    near_signature: list[int] = field(default_factory=list)
+
+    @property
+    def n_facts(self) -> int:
+        return len(self.fact_columns.get("mention_id", []))
+
+    @property
+    def n_entities(self) -> int:
+        return len(self.entity_columns.get("mention_id", []))

@@ -20,12 +20,13 @@ from .cache import ResultCache, cache_key
 from .entities import EntityFinder
 from .facts import DocContext, FactExtractor, main_subject
 from .ingest import discover, read_document
-from .model import Document, DocumentError, DocResult, EntityMention, FactMention
+from .model import Document, DocumentError, DocOutput, DocResult, EntityMention, FactMention
 from .normalize import normalize
 from .periods import infer_doc_date
 from .rules import Rules, load_rules
 from .segment import paragraphs, sentences, word_segmenter
 from .tables import TableExtractor, find_tables, table_paragraphs
+from .write import doc_output
 
 STAGES = ("ingest", "normalize", "segment", "entities", "facts", "dedup")
 
@@ -181,7 +182,7 @@ def _rules_in_worker(rules_dir: str) -> Rules:
     return rules
 
 
-def _work(item: tuple) -> tuple[Document | DocumentError, DocResult | None, str, dict]:
+def _work(item: tuple) -> tuple[Document | DocumentError, DocOutput | None, str, dict]:
     path, doc_id, rules_dir, cache_dir = item if len(item) == 4 else (*item, None)
     rules = _rules_in_worker(rules_dir)
     timings: dict[str, float] = {}
@@ -198,10 +199,10 @@ def _work(item: tuple) -> tuple[Document | DocumentError, DocResult | None, str,
             timings["cache_hits"] = 1
             return doc, hit, "", timings
     try:
-        result = process(doc, rules, timings)
+        output = doc_output(process(doc, rules, timings))
         if cache:
-            cache.put(key, result)
-        return doc, result, "", timings
+            cache.put(key, output)
+        return doc, output, "", timings
     except Exception as e:  # one bad document never stops a run; the error names it
         return doc, None, f"{doc.path}: extraction failed: {type(e).__name__}: {e}", timings
 
@@ -229,7 +230,7 @@ def _dask_map(work: list[tuple], scheduler: str | None, jobs: int):
 def run_corpus(
     inputs: list[str],
     rules: Rules,
-    sink: Callable[[dict, DocResult | None, str | None], None],
+    sink: Callable[[dict, DocOutput | None, str | None], None],
     jobs: int = 1,
     progress: bool | None = None,
     cache_dir: str | Path | None = None,

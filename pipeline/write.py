@@ -27,7 +27,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from . import dedup
-from .model import DocResult
+from .model import DocOutput, DocResult
 
 DOCUMENT_COLUMNS = [
     "doc_id", "path", "sha256", "encoding", "n_chars", "status", "duplicate_of", "error",
@@ -90,6 +90,24 @@ def current_outputs(out_dir: str | Path, corpus_key: str) -> dict | None:
     return manifest
 
 
+def doc_output(result: DocResult) -> DocOutput:
+    """A document's result as the columns of the mention tables (fact_id filled in, entity_id
+    left to ``finish``, which links company short forms across documents first)."""
+    facts = sorted(result.facts, key=lambda f: (f.char_start, f.char_end, f.mention_id))
+    ents = sorted(result.entities, key=lambda e: (e.char_start, e.char_end, e.mention_id))
+    return DocOutput(
+        result.doc_id,
+        {c: [dedup.fact_id(f) if c == "fact_id" else getattr(f, c) for f in facts] for c in FACT_MENTION_COLUMNS},
+        {c: ["" if c == "entity_id" else getattr(e, c) for e in ents] for c in ENTITY_MENTION_COLUMNS},
+        result.doc_date,
+        result.doc_date_evidence,
+        result.main_subject,
+        result.repeated_paragraphs,
+        result.org_aliases,
+        result.near_signature,
+    )
+
+
 class DatasetWriter:
     """A run's output folder, written as documents arrive (``add``) and completed by ``finish``.
 
@@ -119,26 +137,19 @@ class DatasetWriter:
         if self.tmp.exists():
             shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def add(self, row: dict, result: DocResult | None, raw_text: str | None) -> None:
+    def add(self, row: dict, output: DocOutput | None, raw_text: str | None) -> None:
         """One document: its row of documents.csv and, when it is kept, its mentions and text."""
         self.documents.append(row)
-        if result is None or raw_text is None:
+        if output is None or raw_text is None:
             return
         # the decoded text the offsets refer to; doc_id is a relative path made by ingest
         path = self.tmp / "text" / (row["doc_id"] + ".txt")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(raw_text, encoding="utf-8", newline="")
-        for full, aliases in result.org_aliases.items():
+        for full, aliases in output.org_aliases.items():
             self.org_aliases.setdefault(full, aliases)
-        facts = sorted(result.facts, key=lambda f: (f.char_start, f.char_end, f.mention_id))
-        self._spools["fact_mentions"].add(
-            row["doc_id"],
-            {c: [dedup.fact_id(f) if c == "fact_id" else getattr(f, c) for f in facts] for c in FACT_MENTION_COLUMNS},
-        )
-        ents = sorted(result.entities, key=lambda e: (e.char_start, e.char_end, e.mention_id))
-        self._spools["entity_mentions"].add(
-            row["doc_id"], {c: ["" if c == "entity_id" else getattr(e, c) for e in ents] for c in ENTITY_MENTION_COLUMNS}
-        )
+        self._spools["fact_mentions"].add(row["doc_id"], output.fact_columns)
+        self._spools["entity_mentions"].add(row["doc_id"], output.entity_columns)
 
     def finish(self, manifest: dict) -> dict:
         """Write every table from the spool, the manifest (given ``counts`` and ``inputs``), and
