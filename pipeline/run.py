@@ -237,13 +237,15 @@ def run_corpus(
     engine: str = "local",
     scheduler: str | None = None,
 ) -> dict[str, float]:
-    """Process every document under ``inputs`` and hand each, in input order, to ``sink`` as
+    """Process every document under ``inputs`` and hand each, in doc_id order, to ``sink`` as
     (row of documents.csv, its result or None, its raw text or None): the result and text only
     for a document that is neither a copy nor an error. Nothing accumulates here, so memory
     stays flat however large the corpus. Returns the seconds spent in each stage."""
     from tqdm import tqdm
 
-    items = discover(inputs)
+    # in doc_id order, whatever the order of the inputs: the first of two copies is the one
+    # with the smaller doc_id, and the writer can write mentions as they come
+    items = sorted(discover(inputs), key=lambda item: item[1])
     timings: dict[str, float] = {}
     first_by_sha: dict[str, str] = {}
     near = dedup.NearDuplicates()

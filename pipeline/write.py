@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -123,10 +124,10 @@ class DatasetWriter:
         self.spool.mkdir()
         self.documents: list[dict] = []
         self.org_aliases: dict[str, list[str]] = {}
-        self._spools = {
-            "fact_mentions": _Spool(self.spool / "fact_mentions.parquet", _schema(FACT_MENTION_COLUMNS)),
-            "entity_mentions": _Spool(self.spool / "entity_mentions.parquet", _schema(ENTITY_MENTION_COLUMNS)),
-        }
+        self._facts = _FactTables(self.tmp, self.spool)
+        # entity mentions wait in a spool: a company's short form in one document is linked to
+        # its full name in a later one before any entity_id is written
+        self._spools = {"entity_mentions": _Spool(self.spool / "entity_mentions.parquet", _schema(ENTITY_MENTION_COLUMNS))}
 
     def __enter__(self) -> "DatasetWriter":
         return self
@@ -134,11 +135,17 @@ class DatasetWriter:
     def __exit__(self, *exc) -> None:
         for spool in self._spools.values():
             spool.close()
+        self._facts.mentions.close()
+        self._facts.buckets.close()
         if self.tmp.exists():
             shutil.rmtree(self.tmp, ignore_errors=True)
 
     def add(self, row: dict, output: DocOutput | None, raw_text: str | None) -> None:
-        """One document: its row of documents.csv and, when it is kept, its mentions and text."""
+        """One document: its row of documents.csv and, when it is kept, its mentions and text.
+        Documents come in doc_id order (``run_corpus`` processes them so), so that the mention
+        tables can be written as they come."""
+        if self.documents and row["doc_id"] <= self.documents[-1]["doc_id"]:
+            raise ValueError(f"documents must be added in doc_id order: {row['doc_id']} after {self.documents[-1]['doc_id']}")
         self.documents.append(row)
         if output is None or raw_text is None:
             return
@@ -148,7 +155,7 @@ class DatasetWriter:
         path.write_text(raw_text, encoding="utf-8", newline="")
         for full, aliases in output.org_aliases.items():
             self.org_aliases.setdefault(full, aliases)
-        self._spools["fact_mentions"].add(row["doc_id"], output.fact_columns)
+        self._facts.add(output.fact_columns)
         self._spools["entity_mentions"].add(row["doc_id"], output.entity_columns)
 
     def finish(self, manifest: dict) -> dict:
@@ -159,11 +166,14 @@ class DatasetWriter:
             spool.close()
         docs = pd.DataFrame(self.documents, columns=DOCUMENT_COLUMNS).sort_values("doc_id", kind="stable").reset_index(drop=True)
         _write_table(docs, DOCUMENT_COLUMNS, self.tmp / "documents")
-        n_fact_mentions, n_facts = self._fact_mentions()
-        conflicts = _conflicts_table(self.tmp / "facts.parquet")
-        _write_table(conflicts, CONFLICT_COLUMNS, self.tmp / "conflicts")
-        n_entity_mentions, entities = self._entity_mentions()
-        _write_table(entities, ENTITY_COLUMNS, self.tmp / "entities")
+        # the fact tables and the entity tables share nothing: written side by side (Arrow's
+        # readers and writers release the GIL, so a second core helps)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            entity_side = pool.submit(self._entity_tables)
+            n_fact_mentions, n_facts = self._facts.close()
+            conflicts = _conflicts_table(self.tmp / "facts.parquet")
+            _write_table(conflicts, CONFLICT_COLUMNS, self.tmp / "conflicts")
+            n_entity_mentions, n_entities = entity_side.result()
         shutil.rmtree(self.spool)
         counts = {
             "documents": len(docs),
@@ -173,7 +183,7 @@ class DatasetWriter:
             "fact_mentions": n_fact_mentions,
             "facts": n_facts,
             "entity_mentions": n_entity_mentions,
-            "entities": len(entities),
+            "entities": n_entities,
             "conflicts": len(conflicts),
         }
         manifest = dict(manifest)
@@ -186,47 +196,10 @@ class DatasetWriter:
         self._swap_in()
         return manifest["counts"]
 
-    def _fact_mentions(self) -> tuple[int, int]:
-        """fact_mentions, streamed; then facts.csv: one row per fact_id, from its first mention
-        (in document and character order), with every mention's id and document. First
-        mentions go to 16 spool files by the first hex digit of their fact_id, so that the
-        table is sorted one sixteenth at a time. Returns (mentions, facts)."""
-        seen: set[str] = set()
-        ids = []
-        n = 0
-        first_columns = [c for c in FACT_COLUMNS if c in FACT_MENTION_COLUMNS] + ["mention_id"]
-        buckets = _Buckets(self.spool / "facts", _schema(first_columns))
-        with _TableWriter(self.tmp / "fact_mentions", FACT_MENTION_COLUMNS) as out:
-            for chunk in self._spools["fact_mentions"].chunks():
-                out.write(chunk)
-                n += len(chunk)
-                ids.append(chunk[["fact_id", "doc_id", "mention_id"]])
-                firsts = chunk.drop_duplicates("fact_id")
-                firsts = firsts[~firsts["fact_id"].isin(seen)]
-                seen.update(firsts["fact_id"])
-                buckets.add(firsts[first_columns])
-        buckets.close()
-        del seen
-        ids_df = pd.concat(ids, ignore_index=True) if ids else pd.DataFrame(columns=["fact_id", "doc_id", "mention_id"])
-        del ids
-        counts = ids_df.groupby("fact_id", sort=False).size()
-        shared = ids_df[ids_df["fact_id"].isin(counts.index[counts > 1])].groupby("fact_id", sort=False)
-        doc_ids = shared["doc_id"].agg(lambda s: ";".join(sorted(set(s))))
-        mention_ids = shared["mention_id"].agg(";".join)
-        del ids_df, shared
-        n_facts = 0
-        with _TableWriter(self.tmp / "facts", FACT_COLUMNS) as out:
-            for part in buckets.frames():
-                part = part.sort_values("fact_id", kind="stable").reset_index(drop=True)
-                part["n_mentions"] = counts.reindex(part["fact_id"]).to_numpy()
-                # a fact of one mention: its own document and mention
-                part["doc_ids"] = doc_ids.reindex(part["fact_id"]).to_numpy(dtype=object, na_value=None)
-                part["mention_ids"] = mention_ids.reindex(part["fact_id"]).to_numpy(dtype=object, na_value=None)
-                part["doc_ids"] = part["doc_ids"].where(part["doc_ids"].notna(), part["doc_id"])
-                part["mention_ids"] = part["mention_ids"].where(part["mention_ids"].notna(), part["mention_id"])
-                out.write(part)
-                n_facts += len(part)
-        return n, n_facts
+    def _entity_tables(self) -> tuple[int, int]:
+        n, entities = self._entity_mentions()
+        _write_table(entities, ENTITY_COLUMNS, self.tmp / "entities")
+        return n, len(entities)
 
     def _entity_mentions(self) -> tuple[int, pd.DataFrame]:
         """entity_mentions, streamed, with company short forms linked to the full names seen
@@ -278,6 +251,75 @@ class DatasetWriter:
                 shutil.rmtree(old, ignore_errors=True)
         else:
             os.rename(tmp, out_dir)
+
+
+class _FactTables:
+    """fact_mentions, written chunk by chunk as documents arrive in doc_id order; then facts:
+    one row per fact_id, from its first mention (in document and character order), with every
+    mention's id and document. First mentions go to 16 spool files by the first hex digit of
+    their fact_id, so that the table is sorted one sixteenth at a time."""
+
+    FIRST_COLUMNS = [c for c in FACT_COLUMNS if c in FACT_MENTION_COLUMNS] + ["mention_id"]
+
+    def __init__(self, tmp: Path, spool: Path):
+        self.tmp = tmp
+        self.schema = _schema(FACT_MENTION_COLUMNS)
+        self.mentions = _TableWriter(tmp / "fact_mentions", FACT_MENTION_COLUMNS)
+        self.buckets = _Buckets(spool / "facts", _schema(self.FIRST_COLUMNS))
+        self.pending: list[pa.Table] = []
+        self.pending_rows = 0
+        self.seen: set[str] = set()
+        self.ids: list[pd.DataFrame] = []
+        self.n = 0
+
+    def add(self, columns: dict[str, list]) -> None:
+        """One document's fact mentions; a chunk is written once CHUNK_ROWS have gathered."""
+        table = pa.table(columns, schema=self.schema)
+        if table.num_rows:
+            self.pending.append(table)
+            self.pending_rows += table.num_rows
+        if self.pending_rows >= CHUNK_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        chunk = pa.concat_tables(self.pending).to_pandas()
+        self.pending, self.pending_rows = [], 0
+        self.mentions.write(chunk)
+        self.n += len(chunk)
+        self.ids.append(chunk[["fact_id", "doc_id", "mention_id"]])
+        firsts = chunk.drop_duplicates("fact_id")
+        firsts = firsts[~firsts["fact_id"].isin(self.seen)]
+        self.seen.update(firsts["fact_id"])
+        self.buckets.add(firsts[self.FIRST_COLUMNS])
+
+    def close(self) -> tuple[int, int]:
+        """Write the facts table; returns (fact mentions, facts)."""
+        self._flush()
+        self.mentions.close()
+        self.buckets.close()
+        self.seen = set()
+        ids_df = pd.concat(self.ids, ignore_index=True) if self.ids else pd.DataFrame(columns=["fact_id", "doc_id", "mention_id"])
+        self.ids = []
+        counts = ids_df.groupby("fact_id", sort=False).size()
+        shared = ids_df[ids_df["fact_id"].isin(counts.index[counts > 1])].groupby("fact_id", sort=False)
+        doc_ids = shared["doc_id"].agg(lambda s: ";".join(sorted(set(s))))
+        mention_ids = shared["mention_id"].agg(";".join)
+        del ids_df, shared
+        n_facts = 0
+        with _TableWriter(self.tmp / "facts", FACT_COLUMNS) as out:
+            for part in self.buckets.frames():
+                part = part.sort_values("fact_id", kind="stable").reset_index(drop=True)
+                part["n_mentions"] = counts.reindex(part["fact_id"]).to_numpy()
+                # a fact of one mention: its own document and mention
+                part["doc_ids"] = doc_ids.reindex(part["fact_id"]).to_numpy(dtype=object, na_value=None)
+                part["mention_ids"] = mention_ids.reindex(part["fact_id"]).to_numpy(dtype=object, na_value=None)
+                part["doc_ids"] = part["doc_ids"].where(part["doc_ids"].notna(), part["doc_id"])
+                part["mention_ids"] = part["mention_ids"].where(part["mention_ids"].notna(), part["mention_id"])
+                out.write(part)
+                n_facts += len(part)
+        return self.n, n_facts
 
 
 class _Spool:
@@ -361,6 +403,11 @@ class _TableWriter:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.csv.closed:
+            return
         if self.header:  # nothing written: an empty table still has its header and schema
             self.write(pd.DataFrame(columns=self.columns))
         self.csv.close()

@@ -24,7 +24,7 @@ def _csvs(out):
 
 
 def test_write_tables_do_not_depend_on_the_order_documents_arrive_in(corpus_run, tmp_path):
-    # inputs given in reverse order: the spool hands documents to the tables by doc_id
+    # inputs given in reverse order: documents are processed, and written, in doc_id order
     backwards = sorted(CORPUS.glob("*.txt"), reverse=True)
     _write(backwards, tmp_path / "out")
     assert _csvs(tmp_path / "out") == _csvs(corpus_run)
@@ -52,3 +52,13 @@ def test_write_a_fact_stated_in_two_documents_is_one_fact_with_both(tmp_path):
     assert fact["mention_ids"] == ";".join(gdp.sort_values("doc_id")["mention_id"])
     assert fact["doc_id"] == "a.txt"  # the first mention, in doc_id order, gives the provenance
     assert facts["n_mentions"].sum() == len(fm)
+
+
+def test_write_refuses_documents_out_of_doc_id_order(tmp_path):
+    import pytest
+
+    with DatasetWriter(tmp_path / "out") as writer:
+        writer.add({"doc_id": "b.txt"}, None, None)
+        with pytest.raises(ValueError, match="doc_id order: a.txt after b.txt"):
+            writer.add({"doc_id": "a.txt"}, None, None)
+    assert not (tmp_path / "out").exists()  # nothing finished, nothing swapped in
