@@ -1,9 +1,10 @@
 """Stage 6: results → CSV (UTF-8 with BOM, for Excel), Parquet and manifest.json.
 
-Streamed: each document's mentions go to a spool (Parquet, one row group per document) as soon
-as the document is done, and its text to ``text/``; the tables are then written from the spool
-in chunks, document by document, so memory does not grow with the corpus. Only what crosses
-documents is held: the facts' first mentions, one row per entity, and small per-document rows.
+Streamed, so that memory does not grow with the corpus: documents arrive in doc_id order; each
+one's text goes to ``text/`` and its fact mentions to fact_mentions.csv/.parquet (in chunks) as
+soon as it is done; its entity mentions wait in a spool (Parquet, a row group per document)
+until company short forms have been linked across documents, then are written the same way.
+Only what crosses documents is held: the facts' ids, one row per entity, a row per document.
 
 Everything is written into a temporary folder beside the output folder and swapped in only when
 complete, so an interrupted run leaves the previous outputs whole. Files in the output folder
@@ -323,8 +324,7 @@ class _FactTables:
 
 
 class _Spool:
-    """Mentions of each document as one row group of a Parquet file, read back in doc_id order
-    (documents arrive in the order of their inputs, which need not be sorted)."""
+    """Mentions of each document as one row group of a Parquet file, read back in doc_id order."""
 
     def __init__(self, path: Path, schema: pa.Schema):
         self.path, self.schema = path, schema
