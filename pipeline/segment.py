@@ -1,8 +1,9 @@
 """Stage 3: normalised text → paragraphs, sentences and words.
 
-Words come from jieba through spaCy's Chinese tokenizer (``spacy.blank("zh")``, no model), with a
-private ``jieba.Tokenizer`` that carries the project's user dictionary (``rules/lexicon.txt``)
-instead of the global one, so that loading zhfacts never changes jieba for the host program.
+Words are jieba's (its dictionary, its algorithm, the project's user dictionary
+``rules/lexicon.txt``), computed by jieba-rs; see ``WordSegmenter``. spaCy's Chinese tokenizer
+(``spacy.blank("zh")``, no model) over the same words is there on demand. Nothing here touches
+the global jieba, so loading zhfacts never changes jieba for the host program.
 """
 
 from __future__ import annotations
