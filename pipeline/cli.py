@@ -62,14 +62,17 @@ def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int | Non
     """
     from .cache import default_cache_dir
     from .ingest import InputError
-    from .run import corpus_key, default_jobs, run_corpus
+    from .run import corpus_key, default_jobs, input_hashes, run_corpus
     from .write import DatasetWriter, current_outputs
 
     started = time.perf_counter()
     rules = _load_rules_or_exit(rules_dir)
     try:
-        key = corpus_key(list(inputs), rules)
-        previous = current_outputs(out_dir, key) if key and not no_cache else None
+        def key_of_inputs():
+            hashes = input_hashes(list(inputs))
+            return corpus_key(hashes, rules) if hashes is not None else None
+
+        previous = None if no_cache else current_outputs(out_dir, key_of_inputs)
         if previous is not None:
             # nothing the outputs depend on has changed: they are already the answer
             counts = previous["counts"]
@@ -87,7 +90,8 @@ def run(inputs: tuple[str, ...], out_dir: Path, rules_dir: Path, jobs: int | Non
                 "program": "zhfacts",
                 "version": __version__,
                 "rules_fingerprint": rules.fingerprint,
-                "corpus_key": key,
+                # from the hashes ingest made: the inputs are not read a second time
+                "corpus_key": corpus_key(((d["doc_id"], d["sha256"]) for d in writer.documents), rules),
                 "command": ["zhfacts", "run", *inputs, "--out", str(out_dir)],
                 "counts": {"cache_hits": int(timings.pop("cache_hits", 0))},
                 "timings_seconds": {k: round(v, 3) for k, v in sorted(timings.items())},

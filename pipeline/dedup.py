@@ -22,7 +22,6 @@ from .model import Document, DocumentError, DocOutput, DocResult
 MIN_REPEATED_PARAGRAPH = 20
 
 FACT_KEY = ("subject", "metric_key", "kind", "status", "period", "value_std")
-ENTITY_KEY = ("canonical", "type")
 
 
 def key_id(prefix: str, values) -> str:

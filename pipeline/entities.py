@@ -132,17 +132,12 @@ class EntityFinder:
         # the same left context is walked once within a document (overlapping matches); the
         # memo is emptied per document so that timings never profit from repeats across documents
         self._walks: dict = {}
-        self._bounds, self._bounds_of = bytearray(), None  # word boundaries of the last text seen
+        self._bounds = bytearray()  # where jieba's words of the current document start and end
         self.left_stops = set(rules.table("left_stops"))
         self.weak = tuple(rules.table("weak_org_suffixes"))
-        self.suffixes = {
-            "ORG": sorted(rules.table("org_suffixes"), key=len, reverse=True),
-            "PLATFORM": sorted(rules.table("platform_suffixes"), key=len, reverse=True),
-        }
+        self.suffix_tables = {"ORG": "org_suffixes", "PLATFORM": "platform_suffixes"}
         self.gov_levels = sorted(rules.table("gov_levels"), key=len, reverse=True)
         self.surnames = set(rules.table("surnames"))
-        self.industry = set(rules.table("industry_words"))
-        self.industry_lengths = sorted({len(w) for w in self.industry}, reverse=True)
         self.generic_words = set(rules.table("generic_name_words"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
@@ -185,10 +180,8 @@ class EntityFinder:
         return start
 
     def _suffix_len(self, name: str, kind: str) -> int:
-        for s in self.suffixes[kind]:
-            if name.endswith(s):
-                return len(s)
-        return 0
+        m = self.rules.word_ending(self.suffix_tables[kind], name, len(name))
+        return len(m.group()) if m else 0
 
     # -- candidates ---------------------------------------------------------------------------
     def candidates(self, text: str) -> list[Candidate]:
@@ -250,10 +243,8 @@ class EntityFinder:
 
     def _industry_suffix(self, name: str, keep: int) -> str:
         """The longest industry word that ends ``name`` and leaves ``keep`` characters before it."""
-        for n in self.industry_lengths:
-            if len(name) - n >= keep and name[-n:] in self.industry:
-                return name[-n:]
-        return ""
+        m = self.rules.word_ending("industry_words", name, len(name), keep)
+        return m.group() if m else ""
 
     def _is_brand(self, text: str, s: int, e: int) -> bool:
         """克泰液压: two or three characters jieba does not know, standing as a word of their
@@ -324,8 +315,6 @@ class EntityFinder:
 
     def _word_aligned(self, text: str, s: int, e: int) -> bool:
         """Do jieba's words of the document start at s and end at e?"""
-        if text is not self._bounds_of:
-            self._bounds, self._bounds_of = self.seg.boundaries(text), text
         return bool(self._bounds[s] and self._bounds[e])
 
     # -- selection and aliases ----------------------------------------------------------------
@@ -334,6 +323,7 @@ class EntityFinder:
         (a county's short form needs its prefecture or its full name somewhere in the document),
         then, document-wide, the short forms of its companies and the recurrences of its people."""
         self._walks.clear()
+        self._bounds = self.seg.boundaries(text)  # one jieba-rs pass for the whole document
         cands = self.candidates(text)
         cands.extend(self._regions(text))
         chosen = select(cands, [r.id for r in self.rules.group("ent")])

@@ -117,11 +117,8 @@ class FactExtractor:
         self.seg = segmenter
         self.leading = set(rules.table("metric_leading_words"))
         self.trailing = set(rules.table("metric_trailing_words"))
-        openers = sorted(rules.table("clause_openers"), key=len, reverse=True)
-        self.opener_re = regex.compile("|".join(map(regex.escape, openers))) if openers else None
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.anaphora = rules.table("anaphora")
-        self.anaphor_re = regex.compile("|".join(sorted(map(regex.escape, self.anaphora), key=len, reverse=True)))
         keys = sorted(((_fold(s), key) for key, syns in rules.table("metric_keys").items() for s in syns), key=lambda t: -len(t[0]))
         self.key_of: dict[str, str] = {}
         for syn, key in keys:
@@ -236,7 +233,7 @@ class FactExtractor:
                     ent = next((e for e in ents if e.start == renamed.end() and e.type in _SUBJECT_TYPES), ent)
                 out.append((pos, ent.canonical, "subject.entity"))
                 continue
-            m = self.anaphor_re.match(text, pos)
+            m = self.rules.word_starting("anaphora", text, pos)
             if m:
                 resolved = self._resolve_anaphor(m.group(), offset + pos, ctx)
                 if resolved == "中国" and ctx.main_subject:
@@ -254,7 +251,7 @@ class FactExtractor:
                     pos, changed = p.end, True
             while pos < len(text) and text[pos] in "“”‘’\"'（(《 ，,":
                 pos, changed = pos + 1, True
-            m = self.opener_re.match(text, pos) if self.opener_re is not None else None
+            m = self.rules.word_starting("clause_openers", text, pos)
             if m:
                 pos, changed = m.end(), True
         return pos
@@ -270,7 +267,7 @@ class FactExtractor:
             if cstart <= end < q.start and text[end : end + 1] == "、":
                 cstart = end + 1
         prefix_end = q.start
-        qual = self.rules.words_pattern("pre_qualifiers", at_end=True).search(text, max(cstart, q.start - self.rules.longest_word("pre_qualifiers")), q.start)
+        qual = self.rules.word_ending("pre_qualifiers", text, q.start, cstart)
         if qual:
             prefix_end = qual.start()
         prefix = text[cstart:prefix_end]
@@ -303,8 +300,8 @@ class FactExtractor:
         lead = next((e for e in ents if e.start == metric_start and e.type in _SUBJECT_TYPES + ("GOV",)), None)
         if lead is not None:
             metric_start = lead.end
-        elif self.anaphor_re.match(text, metric_start):
-            metric_start = self.anaphor_re.match(text, metric_start).end()
+        elif anaphor := self.rules.word_starting("anaphora", text, metric_start):
+            metric_start = anaphor.end()
         metric_src = _without_periods(text, max(metric_start, cstart), prefix_end, periods)
         if kind == "rank":
             rank_src = _after_periods(text[cstart:prefix_end], cstart, periods)
@@ -448,7 +445,7 @@ class FactExtractor:
 
     def _metric_after(self, text: str, end: int) -> str:
         """The noun phrase right after a number (27万平方米周边楼宇联动区, 8条精品线路)."""
-        qual = self.rules.words_pattern("post_qualifiers").match(text, end)
+        qual = self.rules.word_starting("post_qualifiers", text, end)
         if qual:
             end = qual.end()
         if text.startswith(("为", "是"), end):

@@ -35,6 +35,10 @@ _LATEX = regex.compile(r"\$[^$\n]{1,80}\$")
 _LATEX_JUNK = regex.compile(r"\$|\\[a-zA-Z]+|[{}^_ ]")
 
 
+#: The characters ``is_cjk`` accepts, as a regex class.
+_CJK_CLASS = r"[\u4e00-\u9fff\u3400-\u4dbf]"
+
+
 def is_cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
@@ -124,8 +128,8 @@ def _collapse_doubled_lines(buf: _Buf) -> _Buf:
     return buf.drop(ranges)
 
 
-_HAN_RUN_LEFT = regex.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2}$")
-_HAN_RUN_RIGHT = regex.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2}")
+_HAN_PAIR_BEFORE = regex.compile(_CJK_CLASS + r"{2}\Z")
+_HAN_PAIR = regex.compile(_CJK_CLASS + "{2}")
 _SPACE_RUN = regex.compile(r" +")
 
 
@@ -138,7 +142,7 @@ def _drop_inner_spaces(buf: _Buf) -> _Buf:
         i, j = m.span()
         left = text[i - 1] if i > 0 else "\n"
         right = text[j] if j < n else "\n"
-        if is_cjk(left) and is_cjk(right) and _HAN_RUN_LEFT.search(text, max(0, i - 2), i) and _HAN_RUN_RIGHT.match(text, j):
+        if is_cjk(left) and is_cjk(right) and _HAN_PAIR_BEFORE.search(text, max(0, i - 2), i) and _HAN_PAIR.match(text, j):
             # 何峰 陈章升: spaces between words of two or more characters separate names;
             # letter-spaced PDF text (企 业 竞 争 力) has runs of one
             if j - i > 1:
@@ -220,7 +224,7 @@ def _simplified_char(c: str) -> str:
     return out
 
 
-_CJK = regex.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_CJK = regex.compile(_CJK_CLASS)
 
 
 def _to_simplified(buf: _Buf) -> _Buf:

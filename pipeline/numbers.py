@@ -52,12 +52,12 @@ def _split_trailing_magnitude(cnnum: str, mag: str | None) -> tuple[str, str | N
 
 def _qualifier_before(text: str, start: int, rules: Rules) -> str:
     """The qualifier a pre-qualifier word right before ``start`` stands for (约, 超过 …), or ""."""
-    m = rules.words_pattern("pre_qualifiers", at_end=True).search(text, max(0, start - rules.longest_word("pre_qualifiers")), start)
+    m = rules.word_ending("pre_qualifiers", text, start)
     return rules.table("pre_qualifiers")[m.group()] if m else ""
 
 
 def _qualifier_after(text: str, end: int, rules: Rules) -> str:
-    m = rules.words_pattern("post_qualifiers").match(text, end)
+    m = rules.word_starting("post_qualifiers", text, end)
     return rules.table("post_qualifiers")[m.group()] if m else ""
 
 

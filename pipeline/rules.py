@@ -29,6 +29,9 @@ import yaml
 
 #: Every compiled pattern runs with this timeout (seconds): a rule must never hang a run.
 MATCH_TIMEOUT = 2.0
+#: Below this many characters a prefiltered rule runs over the whole text: finding the windows
+#: would cost more than it saves.
+PREFILTER_MIN_TEXT = 4096
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -87,7 +90,7 @@ class Rule:
         try:
             # overlapped: a rule may ask for a match at every start (names inside longer names)
             overlapped = bool(self.fields.get("overlapped"))
-            if self.prefilter is None or endpos - pos < 4096:
+            if self.prefilter is None or endpos - pos < PREFILTER_MIN_TEXT:
                 yield from self.pattern.finditer(text, pos, endpos, overlapped=overlapped, timeout=MATCH_TIMEOUT)
                 return
             for lo, hi in self.prefilter.windows(text, pos, endpos):
@@ -118,20 +121,22 @@ class Rules:
     def table(self, name: str) -> Any:
         return self.tables[name]
 
-    def words_pattern(self, name: str, at_end: bool = False):
-        """The words of table ``name`` as one pattern, longest first (memoised): ``match`` at a
-        position gives the longest word starting there; with ``at_end``, ``search`` up to a
-        position gives the longest word ending there."""
-        key = ("words", name, at_end)
+    def word_ending(self, name: str, text: str, end: int, start: int = 0):
+        """The longest word of table ``name`` that ends at ``end`` and starts at or after
+        ``start`` (a match, or None). One memoised longest-first pattern per table."""
+        key = ("ending", name)
         if key not in self._memo:
-            self._memo[key] = words_pattern(self.tables[name], at_end)
-        return self._memo[key]
+            words = self.tables[name]
+            self._memo[key] = (words_pattern(words, at_end=True), max(map(len, words), default=0))
+        pattern, longest = self._memo[key]
+        return pattern.search(text, max(start, end - longest), end)
 
-    def longest_word(self, name: str) -> int:
-        key = ("longest", name)
+    def word_starting(self, name: str, text: str, pos: int):
+        """The longest word of table ``name`` that starts at ``pos`` (a match, or None)."""
+        key = ("starting", name)
         if key not in self._memo:
-            self._memo[key] = max(map(len, self.tables[name]), default=0)
-        return self._memo[key]
+            self._memo[key] = words_pattern(self.tables[name])
+        return self._memo[key].match(text, pos)
 
     def by_id(self, rule_id: str) -> Rule:
         if ("id", rule_id) in self._memo:
@@ -161,7 +166,7 @@ def expand(source: str, fragments: Mapping[str, str], seen: set[str]) -> str:
 
 def words_pattern(words, at_end: bool = False):
     """A compiled alternation of ``words``, longest first, anchored at the end when ``at_end``."""
-    body = "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    body = alternation(words)
     return regex.compile(f"(?:{body})" + (r"\Z" if at_end else "")) if body else regex.compile(r"(?!)")
 
 

@@ -277,19 +277,26 @@ def run_corpus(
     return timings
 
 
-def corpus_key(inputs: list[str], rules: Rules) -> str | None:
-    """A fingerprint of everything a run's outputs depend on: every input's doc_id and bytes,
-    the rules and the program. None when an input cannot be read (the run must say so)."""
+def corpus_key(hashes, rules: Rules) -> str:
+    """A fingerprint of everything a run's outputs depend on: every input's (doc_id, sha256 of
+    its bytes), the rules and the program."""
     from .cache import program_fingerprint
 
     h = hashlib.sha256(f"{program_fingerprint()}\x1f{rules.fingerprint}".encode())
+    for doc_id, sha in sorted(hashes):
+        h.update(f"\x1e{doc_id}\x1f{sha}".encode())
+    return h.hexdigest()
+
+
+def input_hashes(inputs: list[str]) -> list[tuple[str, str]] | None:
+    """(doc_id, sha256 of the bytes) of every input, or None when one cannot be read."""
+    out = []
     for path, doc_id in discover(inputs):
         try:
-            data = path.read_bytes()
+            out.append((doc_id, hashlib.sha256(path.read_bytes()).hexdigest()))
         except OSError:
             return None
-        h.update(f"\x1e{doc_id}\x1f{hashlib.sha256(data).hexdigest()}".encode())
-    return h.hexdigest()
+    return out
 
 
 #: Below this much input, worker start-up (about 3 s each for jieba and the gazetteer) costs

@@ -100,7 +100,6 @@ class WordSegmenter:
             freq = freq or fast.suggest_freq(word)
             fast.add_word(word, freq, tag)
             self.entries[word] = (freq, tag or self.entries.get(word, (0, "x"))[1])
-        self.known = self.entries
         self._jieba = None
         self._nlp = None
 
@@ -136,7 +135,7 @@ class WordSegmenter:
         words = self.fast.cut(text)
         if not _ASCII_WORD.search(text):
             return words  # where they differ, it is over letters and digits
-        known = self.known
+        known = self.entries
         out: list[str] = []
         for w in words:
             if len(w) > 1 and w.isascii() and not known.get(w):

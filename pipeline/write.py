@@ -71,25 +71,23 @@ def _schema(columns: list[str]) -> pa.Schema:
 CHUNK_ROWS = 50_000
 OUTPUT_FILES = [f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")] + ["manifest.json", "text"]
 
-# Cells Excel would read as a formula; they get a leading apostrophe in the CSV only.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-
-def current_outputs(out_dir: str | Path, corpus_key: str) -> dict | None:
+def current_outputs(out_dir: str | Path, corpus_key) -> dict | None:
     """The manifest of ``out_dir`` when it holds a complete, error-free run made from exactly
-    these inputs, rules and program (its ``corpus_key``); else None."""
+    these inputs, rules and program; else None. ``corpus_key()`` (which reads every input) is
+    called only when there is such a run to compare with."""
     out_dir = Path(out_dir)
     try:
         manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(manifest, dict) or manifest.get("corpus_key") != corpus_key:
+    if not isinstance(manifest, dict) or not manifest.get("corpus_key"):
         return None
     if manifest.get("counts", {}).get("documents_error", 1) != 0:
         return None  # an unreadable file may be readable now
     if not all((out_dir / name).exists() for name in OUTPUT_FILES):
         return None
-    return manifest
+    return manifest if manifest["corpus_key"] == corpus_key() else None
 
 
 def doc_output(result: DocResult) -> DocOutput:
@@ -128,14 +126,13 @@ class DatasetWriter:
         self._facts = _FactTables(self.tmp, self.spool)
         # entity mentions wait in a spool: a company's short form in one document is linked to
         # its full name in a later one before any entity_id is written
-        self._spools = {"entity_mentions": _Spool(self.spool / "entity_mentions.parquet", _schema(ENTITY_MENTION_COLUMNS))}
+        self._entities = _Spool(self.spool / "entity_mentions.parquet", _schema(ENTITY_MENTION_COLUMNS))
 
     def __enter__(self) -> "DatasetWriter":
         return self
 
     def __exit__(self, *exc) -> None:
-        for spool in self._spools.values():
-            spool.close()
+        self._entities.close()
         self._facts.mentions.close()
         self._facts.buckets.close()
         if self.tmp.exists():
@@ -157,14 +154,13 @@ class DatasetWriter:
         for full, aliases in output.org_aliases.items():
             self.org_aliases.setdefault(full, aliases)
         self._facts.add(output.fact_columns)
-        self._spools["entity_mentions"].add(row["doc_id"], output.entity_columns)
+        self._entities.add(output.entity_columns)
 
     def finish(self, manifest: dict) -> dict:
         """Write every table from the spool, the manifest (given ``counts`` and ``inputs``), and
         swap the folder in. Returns the counts."""
         t = time.perf_counter()
-        for spool in self._spools.values():
-            spool.close()
+        self._entities.close()
         docs = pd.DataFrame(self.documents, columns=DOCUMENT_COLUMNS).sort_values("doc_id", kind="stable").reset_index(drop=True)
         _write_table(docs, DOCUMENT_COLUMNS, self.tmp / "documents")
         # the fact tables and the entity tables share nothing: written side by side (Arrow's
@@ -210,7 +206,7 @@ class DatasetWriter:
         firsts, counts, texts = [], [], []
         n = 0
         with _TableWriter(self.tmp / "entity_mentions", ENTITY_MENTION_COLUMNS) as out:
-            for chunk in self._spools["entity_mentions"].chunks():
+            for chunk in self._entities.chunks():
                 is_alias = (chunk["type"] == "ORG") & chunk["canonical"].isin(alias_to_full)
                 if is_alias.any():
                     chunk.loc[is_alias, "canonical"] = chunk.loc[is_alias, "canonical"].map(alias_to_full)
@@ -324,20 +320,19 @@ class _FactTables:
 
 
 class _Spool:
-    """Mentions of each document as one row group of a Parquet file, read back in doc_id order."""
+    """Mentions of each document as one row group of a Parquet file (documents come in doc_id
+    order), read back in chunks of whole documents."""
 
     def __init__(self, path: Path, schema: pa.Schema):
         self.path, self.schema = path, schema
         self.writer: pq.ParquetWriter | None = None
-        self.groups: list[tuple[str, int]] = []
 
-    def add(self, doc_id: str, columns: dict[str, list]) -> None:
+    def add(self, columns: dict[str, list]) -> None:
         if not next(iter(columns.values())):
             return
         if self.writer is None:
             self.writer = pq.ParquetWriter(self.path, self.schema)
         self.writer.write_table(pa.table(columns, schema=self.schema), row_group_size=1 << 30)
-        self.groups.append((doc_id, len(self.groups)))
 
     def close(self) -> None:
         if self.writer is not None:
@@ -345,12 +340,12 @@ class _Spool:
             self.writer = None
 
     def chunks(self):
-        """DataFrames of about CHUNK_ROWS rows, in doc_id order."""
-        if not self.groups:
+        """DataFrames of at least CHUNK_ROWS rows (but the last), never splitting a document."""
+        if not self.path.exists():
             return
         f = pq.ParquetFile(self.path)
         batch, size = [], 0
-        for _, index in sorted(self.groups):
+        for index in range(f.num_row_groups):
             table = f.read_row_group(index)
             batch.append(table)
             size += table.num_rows
@@ -448,16 +443,12 @@ def _conflicts_table(facts_parquet: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
 
 
-def _csv_cell(v):
-    if isinstance(v, float):
-        if math.isnan(v):
-            return ""
-        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
-    if isinstance(v, str) and v.startswith(_FORMULA_START):
-        return "'" + v
-    return v
+def _csv_number(v: float) -> str:
+    """A float as the CSV shows it: whole numbers without ``.0``."""
+    return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
 
 
+# Cells Excel would read as a formula; they get a leading apostrophe in the CSV only.
 _FORMULA_CELL = r"^([=+\-@\t\r])"
 
 
@@ -469,7 +460,7 @@ def _csv_table(table: pa.Table) -> pa.Table:
         if pa.types.is_string(col.type):
             col = pc.replace_substring_regex(col, pattern=_FORMULA_CELL, replacement="'\\1")
         elif pa.types.is_floating(col.type):
-            col = pa.array([None if v is None or v != v else _csv_cell(v) for v in col.to_pylist()], type=pa.string())
+            col = pa.array([None if v is None or math.isnan(v) else _csv_number(v) for v in col.to_pylist()], type=pa.string())
         columns.append(col)
     return pa.table(columns, names=table.column_names)
 

@@ -2,6 +2,7 @@
 tables."""
 
 import pandas as pd
+import pytest
 
 from pipeline import write
 from pipeline.rules import load_rules
@@ -55,8 +56,6 @@ def test_write_a_fact_stated_in_two_documents_is_one_fact_with_both(tmp_path):
 
 
 def test_write_refuses_documents_out_of_doc_id_order(tmp_path):
-    import pytest
-
     with DatasetWriter(tmp_path / "out") as writer:
         writer.add({"doc_id": "b.txt"}, None, None)
         with pytest.raises(ValueError, match="doc_id order: a.txt after b.txt"):
