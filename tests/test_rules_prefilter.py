@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from pipeline.normalize import normalize
-from pipeline.rules import RulesError, load_rules
+from pipeline.rules import RulesError, literal_words, load_rules
 from tests.conftest import CORPUS
 
 
@@ -15,7 +15,8 @@ def _matches(rule, text):
 
 def test_prefiltered_rules_match_exactly_as_without_their_prefilter(rules):
     prefiltered = [r for r in rules.rules if r.prefilter is not None]
-    assert {r.id for r in prefiltered} >= {"ent.gov_body", "ent.org_brand", "period.year_months"}
+    assert {r.id for r in prefiltered} >= {"ent.gov_body", "ent.org_brand", "ent.person_title", "ent.platform_suffix", "period.year_months"}
+    assert rules.by_id("ent.org_brand").prefilter.words is not None  # a word list: the automaton
     text = "\n".join(normalize(p.read_text(encoding="utf-8")).text for p in sorted(CORPUS.glob("*")))
     assert len(text) > 4096  # long enough for the windows to be used
     for rule in prefiltered:
@@ -39,3 +40,19 @@ def test_prefilter_must_say_how_far_a_match_reaches(tmp_path):
     )
     with pytest.raises(RulesError, match="prefilter must be a mapping of pattern, before, after"):
         load_rules(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "pattern, words",
+    [
+        ("季度|半年", ["季度", "半年"]),
+        ("(?:智能科技|半导体)", ["智能科技", "半导体"]),
+        (r"a\.b|c", ["a.b", "c"]),  # an escaped dot is a literal dot
+        (r"\d+", None),
+        ("(?:a|b)c(?:d)", None),  # not one group around the whole
+        ("a||b", None),  # an empty alternative matches everywhere
+        ("[局委]", None),
+    ],
+)
+def test_literal_words_only_for_plain_word_lists(pattern, words):
+    assert literal_words(pattern) == words
