@@ -160,25 +160,30 @@ class FactExtractor:
         paragraphs: dict[int, list[int]] = {}
         for i, s in enumerate(sents):
             paragraphs.setdefault(s.paragraph, []).append(i)
+
+        def context(i: int) -> dict:
+            periods = resolve_periods(sentence_periods.get(i, []), self.rules, ctx.doc_year, sents[i].start)
+            return self._sentence_context(sents[i], ctx, periods, sentence_quantities.get(i, []))
+
         for members in paragraphs.values():
-            para = [sents[i] for i in members]
-            contexts = [
-                self._sentence_context(sents[i], ctx, resolve_periods(sentence_periods.get(i, []), self.rules, ctx.doc_year, sents[i].start), sentence_quantities.get(i, []))
-                for i in members
-            ]
-            later = [subj for c in contexts for subj in c["subjects"]]
-            carry: dict = {"subject": None}
-            fallback = (later[0][1], "subject.paragraph") if later else previous_subject
-            for s, c in zip(para, contexts):
-                d, r = self._sentence_facts(s, c, ctx, carry, fallback)
-                drafts.extend(d)
-                rejections.extend(r)
-            if later:
-                previous_subject = (later[-1][1], "subject.previous_paragraph")
-                if later[-1][1] not in ctx.organisations:
-                    # a region named in passing does not carry over: the next paragraph of a
-                    # bulletin is about the whole province again; a company or park section does
-                    previous_subject = None
+            if any(i in sentence_quantities for i in members):
+                contexts = [context(i) for i in members]
+                later = [subj for c in contexts for subj in c["subjects"]]
+                carry: dict = {"subject": None}
+                fallback = (later[0][1], "subject.paragraph") if later else previous_subject
+                for i, c in zip(members, contexts):
+                    d, r = self._sentence_facts(sents[i], c, ctx, carry, fallback)
+                    drafts.extend(d)
+                    rejections.extend(r)
+                last = later[-1] if later else None
+            else:
+                # no number here (four paragraphs in five): all it gives the next ones is the
+                # last subject it names, looked for from its end
+                last = next((c["subjects"][-1] for c in map(context, reversed(members)) if c["subjects"]), None)
+            if last is not None:
+                # a region named in passing does not carry over: the next paragraph of a
+                # bulletin is about the whole province again; a company or park section does
+                previous_subject = (last[1], "subject.previous_paragraph") if last[1] in ctx.organisations else None
         return drafts, rejections
 
     def _sentence_context(self, sent: Sentence, ctx: DocContext, periods: list[PeriodMention], quantities: list[Quantity]) -> dict:
