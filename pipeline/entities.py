@@ -20,6 +20,7 @@ from .segment import FUNCTION_CHARS
 
 # jieba part-of-speech tags that end a name on its left: verbs, function words, numbers, time
 _STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "rr", "rz", "f", "m", "q", "v", "vd", "vi", "y", "e", "o", "t", "z"}
+_NUMBER_TAGS = {"m", "q", "t"}  # numbers, measure words, times: 2024年 is not the start of 合肥市政府
 _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "总公司", "公司", "集团", "股份")
 _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
@@ -160,22 +161,26 @@ class EntityFinder:
         hi = len(text)
         words = self.seg.tag(text)
         start = hi
-        proper = False
+        taken: list[tuple[int, bool]] = []  # (start, proper) of each word walked over, right to left
         for word, flag in reversed(words):
             if word in self.left_stops or any(c in "，。、；：！？“”‘’《》\n\t " for c in word):
                 break
-            if len(word) == 1 and (flag == "a" or flag.endswith("g") or (start < hi and text[start : start + 6] in self._known_prefixes(text, start))):
+            if len(word) == 1 and flag not in _NUMBER_TAGS and (flag == "a" or flag.endswith("g") or (start < hi and text[start : start + 6] in self._known_prefixes(text, start))):
                 # 新材料产业园; morphemes jieba leaves alone (鸟 in 太平鸟) belong to the name
                 start -= 1
+                taken.append((start, False))
                 continue
             known = word in self.gaz.by_name
             # a word jieba made up (not in its dictionary) is name material: 镇明, 舜宇
-            unknown = word not in self.dictionary and len(word) > 1
+            unknown = word not in self.dictionary and len(word) > 1 and flag not in _NUMBER_TAGS
             if not (known or unknown or flag not in _STOP_TAGS):
                 break
-            proper = proper or known or unknown or flag in _PROPER_TAGS
             start -= len(word)
-        if start == hi or (need_proper and not proper):
+            taken.append((start, known or unknown or flag in _PROPER_TAGS))
+        # a bracket closed in the name but opened before it ends a heading's number, （一）宁海
+        # 经济开发区: the name starts after it
+        start = _after_unopened_bracket(text, start, hi)
+        if start == hi or (need_proper and not any(p for s, p in taken if s >= start)):
             return None
         return start
 
@@ -441,6 +446,22 @@ _RUN_TAIL = regex.compile(r"[\p{Han}A-Za-z0-9·（）()]*\Z")
 def _run_start(text: str, pos: int, limit: int) -> int:
     """Where the run of name characters that ends at ``pos`` starts (at most ``limit`` back)."""
     return _RUN_TAIL.search(text, max(0, pos - limit), pos).start()
+
+
+def _after_unopened_bracket(text: str, start: int, end: int) -> int:
+    """``start``, or the offset after the last closing bracket of text[start:end] that no
+    bracket in it opens."""
+    depth = 0
+    for i in range(start, end):
+        c = text[i]
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            if depth == 0:
+                start = i + 1
+            else:
+                depth -= 1
+    return start
 
 
 def _balanced(name: str) -> bool:

@@ -22,6 +22,7 @@ import regex
 
 from .entities import Candidate, Gazetteer
 from .model import Quantity, Rejection
+from .normalize import LIST_MARKER
 from .numbers import find_quantities, with_sign
 from .periods import PeriodMention, period_matches, resolve_periods
 from .rules import Rules, words_pattern
@@ -254,6 +255,9 @@ class FactExtractor:
             for p in periods:
                 if p.start == pos:
                     pos, changed = p.end, True
+            marker = LIST_MARKER.match(text, pos)  # a heading's number: （一）宁海经济开发区
+            if marker:
+                pos, changed = marker.end(), True
             while pos < len(text) and text[pos] in "“”‘’\"'（(《 ，,":
                 pos, changed = pos + 1, True
             m = self.rules.word_starting("clause_openers", text, pos)

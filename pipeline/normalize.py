@@ -29,7 +29,10 @@ _SPACES = {"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009":
 _TERMINAL = set("。！？!?；;…")
 _CLOSERS = set("”’」』）)】")
 _CLAUSE = set("，、；：,;:")
-_LIST_START = regex.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D|第[一二三四五六七八九十\d]+[章节条部分]|图[①-⑳\d]|表\s*\d|注[:：]|[①-⑳])")
+#: The number of a heading or list item (一、 （二） 3. 第四章 ⑤), matched at a given position.
+LIST_MARKER = regex.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?=\D)|第[一二三四五六七八九十\d]+[章节条部分]|[①-⑳]")
+# a line that starts a new block: a list item, or a figure, table or note
+_LIST_START = regex.compile(LIST_MARKER.pattern + r"|图[①-⑳\d]|表\s*\d|注[:：]")
 _UNIT_START = set("万亿千百元%个家人名位项台套亩吨平方公里米户条座所件辆倍度小时分钟年月日号")
 _MARKUP = regex.compile(r"\*\*|__|^#{1,6}[ \t]*", regex.M)
 _LATEX = regex.compile(r"\$[^$\n]{1,80}\$")
@@ -207,8 +210,9 @@ def _should_join(prev: str, nxt: str, hard_wrapped: bool, wrap: float) -> bool:
         return False
     if not (_is_wide(last) or last.isalnum()) or not (_is_wide(first) or first.isalnum()):
         return False
-    if any(c in _CLAUSE for c in prev):
-        return True
+    marker = LIST_MARKER.match(prev)
+    if any(c in _CLAUSE for c in prev[marker.end() if marker else 0 :]):
+        return True  # the line stops inside a sentence (the 、 of 一、综合 is a heading's)
     return hard_wrapped and len(prev) >= 0.8 * wrap
 
 
