@@ -15,6 +15,7 @@ import hashlib
 from dataclasses import replace
 
 import numpy as np
+import regex
 
 from .model import Document, DocumentError, DocOutput, DocResult
 
@@ -167,8 +168,9 @@ def conflicting_facts(facts) -> set[str]:
 
 
 def conflict_pairs(facts):
-    """Pairs of facts (rows of the facts table, as dicts) with the same CONFLICT_KEY and
-    different values (see ``conflicting_facts``)."""
+    """Pairs of facts (rows of the facts table, as dicts) with the same CONFLICT_KEY and values
+    that differ by more than their rounding (see ``conflicting_facts``; 969.48亿元 and 969.5亿元
+    are one figure written to two precisions)."""
     wanted = conflicting_facts(facts)
     groups: dict[tuple, list[dict]] = {}
     for row in facts[facts["fact_id"].isin(wanted)].to_dict("records"):
@@ -177,8 +179,19 @@ def conflict_pairs(facts):
         rows = sorted(groups[key], key=lambda r: (r["doc_id"], r["char_start"]))
         for i, a in enumerate(rows):
             for b in rows[i + 1 :]:
-                if a["value_std"] != b["value_std"]:
+                if abs(a["value_std"] - b["value_std"]) > max(_last_digit(a), _last_digit(b)) / 2 * (1 + 1e-9):
                     yield a, b
+
+
+_WRITTEN_NUMBER = regex.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _last_digit(fact: dict) -> float:
+    """What one unit of the last digit written is worth in value_std (0.01亿元 for 969.48亿元)."""
+    m = _WRITTEN_NUMBER.search(str(fact["span"]))
+    decimals = len(m.group(1) or "") if m else 0
+    scale = abs(fact["value_std"] / fact["value"]) if fact["value"] else 1.0
+    return 10.0**-decimals * scale
 
 
 def fact_id(f) -> str:

@@ -235,6 +235,8 @@ class EntityFinder:
             return []  # 镇海数字化车间（智能工厂: a cut through a bracket is not a name
         if etype in ("PLATFORM", "ORG") and rule.get("left") == "walk" and self._generic(text[s:e], etype):
             return []
+        if rule.get("not_a_common_word") and self._common_noun(text[s:e]):
+            return []
         if etype == "PERSON" and g.get("title"):
             e = s + self._name_length(text, s, e)
             return [Candidate(s, e, "PERSON", text[s:e], rule.id, title=g["title"])]
@@ -245,6 +247,11 @@ class EntityFinder:
         body = name[: len(name) - self._suffix_len(name, etype)]
         words = [w for w in self.seg.cut(body) if w.strip()]
         return not words or all(w in self.generic_words or _COUNTED.fullmatch(w) for w in words)
+
+    def _common_noun(self, name: str) -> bool:
+        """小作坊, 不夜城: a word of jieba's dictionary that is not a name."""
+        entry = self.dictionary.get(name)
+        return entry is not None and entry[1] not in _PROPER_TAGS
 
     def _industry_suffix(self, name: str, keep: int) -> str:
         """The longest industry word that ends ``name`` and leaves ``keep`` characters before it."""

@@ -31,7 +31,8 @@ from .segment import Sentence
 _CLAUSE_END = regex.compile(r"[，；：,;:\t]")
 _RENAMED = regex.compile(r"更名为|改名为|升格为|升级为")
 _IN_B_SHARE = regex.compile(r"在(.+?)中(?:的)?(?:比重|占比)?$")
-_EACH_CUE_END = regex.compile(r"(?:双双|均|都|同时)(?:\p{Han}{0,4})$")
+# 均 of 年均 人均 亩均 (per year, head, mu) is no "each"
+_EACH_CUE_END = regex.compile(r"(?:双双|(?<![年人亩户])均|都|同时)(?:\p{Han}{0,4})$")
 _CONJUNCTION = regex.compile(r"和|与|及|、")
 _TWO_BEFORE_EACH = regex.compile(r"^(.+?)(?:和|与|及|、)(.+?)(?:双双|均|都|同时)")
 _RESPECTIVELY = regex.compile(r"([^，；：]+?[、和与及][^，；：]+?)(?:分别|各自)")
@@ -118,6 +119,8 @@ class FactExtractor:
         self.seg = segmenter
         self.leading = set(rules.table("metric_leading_words"))
         self.trailing = set(rules.table("metric_trailing_words"))
+        self.inner_verbs = set(rules.table("metric_inner_verbs"))
+        self.done_words = words_pattern(rules.table("done_words"))
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.anaphora = rules.table("anaphora")
         keys = sorted(((_fold(s), key) for key, syns in rules.table("metric_keys").items() for s in syns), key=lambda t: -len(t[0]))
@@ -216,6 +219,9 @@ class FactExtractor:
             drafts.extend(self._attribute(q, text, sent, ctx, periods, c["ents"], c["subjects"], c["clause_starts"], drafts, carry, fallback))
         if c["subjects"]:
             carry["subject"] = c["subjects"][-1][1:]
+        planned = [d for d in drafts if d.status == "target" and d.period]
+        if planned:
+            carry["target"] = (planned[-1].period, planned[-1].period_text)
         if periods:
             # 今年一季度 goes on for the paragraph until another time is named; so does the time
             # of a sentence that only sets the scene (过去一年，全市经济运行稳中有进。); a full
@@ -288,6 +294,17 @@ class FactExtractor:
         if status == "actual" and ctx.doc_year and period[:4].isdigit() and int(period[:4]) > ctx.doc_year:
             status = "target"  # a year still to come can only be planned
             fired.append("status.future_period")
+        elif (
+            status == "actual"
+            and carry.get("target")
+            and "status.actual" not in fired
+            and not any(p.end <= q.start for p in periods)
+            and not self.done_words.search(text, 0, q.start)
+        ):
+            # 到2025年，A达到…。B突破…。: the sentences after a target that name no time of their
+            # own and no cue of what has happened go on with its plan
+            status, (period, period_text) = "target", carry["target"]
+            fired.append("status.paragraph_target")
 
         subject = ""
         before = [s for s in subjects if s[0] < q.start]
@@ -443,11 +460,17 @@ class FactExtractor:
         tagged = self._words(src.replace(" ", ""))
         while tagged and len(tagged) > 1 and tagged[0][1] == "d":
             tagged.pop(0)  # an adverb opens no metric (有序推进 → 推进)
-        words = [w for w, _ in tagged]
-        while words and (words[0] in self.leading or words[0] in "，、,“”\"（("):
-            words.pop(0)
-        while words and (words[-1] in self.trailing or words[-1] in "，、,“”\"（("):
-            words.pop()
+        while tagged and (tagged[0][0] in self.leading or tagged[0][0] in "，、,“”\"（("):
+            tagged.pop(0)
+        while tagged and (tagged[-1][0] in self.trailing or tagged[-1][0] in "，、,“”\"（("):
+            tagged.pop()
+        # 规模以上工业企业实现营业收入: the verb between who (a noun) and what is measured goes;
+        # after 可 or 将 it is part of the phrase
+        words = [
+            w
+            for i, (w, _) in enumerate(tagged)
+            if not (0 < i < len(tagged) - 1 and w in self.inner_verbs and tagged[i - 1][1][:1] in ("n", "x", "j"))
+        ]
         metric = "".join(words)
         metric = _balance(metric)
         return metric if _NAME_CHAR.search(metric) else ""

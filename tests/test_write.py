@@ -61,3 +61,20 @@ def test_write_refuses_documents_out_of_doc_id_order(tmp_path):
         with pytest.raises(ValueError, match="doc_id order: a.txt after b.txt"):
             writer.add({"doc_id": "a.txt"}, None, None)
     assert not (tmp_path / "out").exists()  # nothing finished, nothing swapped in
+
+
+def test_conflict_pairs_differ_by_more_than_their_rounding():
+    from pipeline import dedup
+
+    def fact(fid, span, value, value_std):
+        return {"fact_id": fid, "doc_id": fid, "char_start": 0, "subject": "某县", "metric_key": "规上工业总产值",
+                "kind": "level", "status": "actual", "period": "2020", "qualifier": "", "span": span,
+                "value": value, "value_std": value_std}
+
+    facts = pd.DataFrame([
+        fact("fa", "969.48亿元", 969.48, 96948000000.0),
+        fact("fb", "969.5", 969.5, 96950000000.0),  # a table cell in 亿元: the same figure, rounded
+        fact("fc", "1211.9亿元", 1211.9, 121190000000.0),
+    ])
+    pairs = {(a["fact_id"], b["fact_id"]) for a, b in dedup.conflict_pairs(facts)}
+    assert pairs == {("fa", "fc"), ("fb", "fc")}
