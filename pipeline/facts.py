@@ -542,7 +542,7 @@ class FactExtractor:
         base = _RANK_BASE_EDGES.sub("", base.strip("，、,“ "))
         if (not base or base in self.generic_rank_bases) and previous:
             prev = previous[-1]
-            counted = "数量" if prev.kind == "count" and not base.endswith("数量") and not prev.metric.endswith("数量") else ""
+            counted = "数量" if prev.kind == "count" and not base.endswith(_COUNTED_ALREADY) and not prev.metric.endswith(_COUNTED_ALREADY) else ""
             prev_base = prev.metric
             if prev.kind == "rank":  # 位居全省第一、全国第六: the second rank ranks the same thing
                 prev_base = _RANK_SCOPE.sub("", prev_base.removesuffix("排名"))
@@ -578,7 +578,12 @@ class FactExtractor:
     def metric_key(self, metric: str) -> str:
         folded = _fold(metric)
         m = self.key_suffix.search(folded)  # the leftmost match that ends the metric: the longest synonym
-        return self.key_of[m.group()] if m else folded
+        if m is None or "占" in folded[: m.start()]:
+            return folded  # A占出口总额: a share of exports is not the exports
+        return self.key_of[m.group()]
+
+
+_COUNTED_ALREADY = ("数量", "总量", "总数", "数")
 
 
 def _holder(starts: list[int], sents: list[Sentence], start: int, end: int) -> int | None:
