@@ -360,6 +360,9 @@ class FactExtractor:
         if both:  # 存款余额和贷款余额双双突破2000亿元: one number, a fact for each
             fired.append("metric.each")
             metric, also = both[0], both[1:]
+        elif items := self._each_item(metric):  # 千亿级、五百亿级规模企业各1家
+            fired.append("metric.each_item")
+            metric, also = items[0], items[1:]
         draft = FactDraft(
             sent.start + q.start,
             sent.start + q.end,
@@ -384,6 +387,21 @@ class FactExtractor:
             return []
         first, second = self._clean_metric(m.group(1)), self._clean_metric(m.group(2))
         return [first, second] if first and second else []
+
+    def _each_item(self, metric: str) -> list[str]:
+        """培育千亿级、五百亿级规模企业各 → 千亿级规模企业, 五百亿级规模企业: a list before 各
+        (each), an item short of the last one's head word taking it. Empty when not a list."""
+        if not metric.endswith("各") or "、" not in metric:
+            return []
+        items = [x for x in metric[:-1].split("、") if x]
+        last = items[-1]
+        out = []
+        for x in items[:-1]:
+            cut = last.find(x[-1]) + 1  # 千亿级 and 五百亿级规模企业 end their parallel part alike
+            out.append(x + (last[cut:] if 0 < cut < len(last) and not x.endswith(last[cut:]) else ""))
+        out.append(last)
+        cleaned = [self._clean_metric(x) for x in out]
+        return cleaned if all(cleaned) and len(cleaned) > 1 else []
 
     def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str]) -> str:
         """高新技术企业、科技型中小企业分别增加100家、200家: the i-th number takes the i-th item."""
