@@ -1,0 +1,90 @@
+"""Reports written for these tests, not taken from the seeds, in the genres zhfacts is for (a
+provincial statistical bulletin, a city government work report, a newspaper feature on an
+industrial town, a city's five-year plan with a table, a county bulletin saved in GBK): rows a
+reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
+
+import pandas as pd
+import pytest
+
+from .conftest import ROOT, run_cli
+
+UNSEEN = ROOT / "tests" / "data" / "unseen"
+
+# (doc, span, subject, metric_key, kind, status, period)
+FACTS = [
+    # a heading's number (一、综合) does not glue it to the paragraph after it
+    ("jiangxi_bulletin.txt", "32200.1亿元", "江西省", "地区生产总值", "level", "actual", "2023"),
+    ("jiangxi_bulletin.txt", "11167.5亿元", "江西省", "工业增加值", "level", "actual", "2023"),
+    # per head is a measure of its own
+    ("jiangxi_bulletin.txt", "71216元", "江西省", "人均地区生产总值", "level", "actual", "2023"),
+    # 比上年末减少: a change of the level before it, not a metric called 比上年末
+    ("jiangxi_bulletin.txt", "13.0万人", "江西省", "常住人口", "count", "actual", "2023"),
+    ("jiangxi_bulletin.txt", "0.9个百分点", "江西省", "常住人口城镇化率", "change", "actual", "2023"),
+    # the verb between who and what is measured goes
+    ("jiangxi_bulletin.txt", "44312.6亿元", "江西省", "规上工业企业营业收入", "level", "actual", "2023"),
+    ("jiangxi_bulletin.txt", "7324.5亿元", "南昌市", "地区生产总值", "level", "actual", "2023"),
+    ("hefei_report.txt", "12673.8亿元", "合肥市", "地区生产总值", "level", "actual", "2023"),
+    ("hefei_report.txt", "6.5%", "合肥市", "地区生产总值", "change", "target", "2024"),
+    ("hefei_report.txt", "17万人", "合肥市", "城镇新增就业", "count", "target", "2024"),
+    ("beijiao_feature.txt", "2500亿元", "北滘镇", "规上工业总产值", "level", "actual", "2022"),
+    ("beijiao_feature.txt", "3457亿元", "美的集团", "营业收入", "level", "actual", "2022"),
+    ("beijiao_feature.txt", "3000亿元", "北滘镇", "规上工业总产值", "level", "target", "2025"),
+    # a park named after a quoted figure of speech (“小作坊”) is the park, not the figure
+    ("beijiao_feature.txt", "8000名", "广东工业设计城", "设计师", "count", "actual", "2023"),
+    # 年均 is no part of the metric
+    ("chengdu_plan.txt", "16.2%", "成都市", "数字经济规模", "change", "actual", "2016..2020"),
+    # a sentence after a target in its paragraph goes on with the plan
+    ("chengdu_plan.txt", "10家", "成都市", "培育年营业收入超100亿元企业", "count", "target", "2025"),
+    ("chengdu_plan.txt", "10000", "成都市", "数字经济规模", "level", "target", "2025"),
+    # a share of exports is not exports
+    ("yiwu_gbk.txt", "83.3%", "义乌市", "市场采购贸易方式出口占全市出口总额", "share", "actual", "2022"),
+    ("yiwu_gbk.txt", "53487元", "义乌市", "农村常住居民人均可支配收入", "level", "actual", "2022"),
+]
+
+# (doc, text, type) present, and (doc, text) absent
+ENTITIES = [
+    ("hefei_report.txt", "合肥市政府", "GOV"),
+    ("hefei_report.txt", "罗云峰", "PERSON"),
+    ("beijiao_feature.txt", "美的集团", "ORG"),
+    ("beijiao_feature.txt", "广东工业设计城", "PLATFORM"),
+    ("beijiao_feature.txt", "黄伟强", "PERSON"),
+    ("jiangxi_bulletin.txt", "江西省统计局", "GOV"),
+    ("yiwu_gbk.txt", "义乌市统计局", "GOV"),
+]
+NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊")]
+
+
+@pytest.fixture(scope="module")
+def unseen_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("unseen") / "out"
+    proc = run_cli("run", UNSEEN, "--out", out, "--no-cache")
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def _read(run, name):
+    return pd.read_csv(run / name, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+@pytest.mark.parametrize("doc, span, subject, metric_key, kind, status, period", FACTS, ids=[f"{f[0]}:{f[1]}" for f in FACTS])
+def test_unseen_fact(unseen_run, doc, span, subject, metric_key, kind, status, period):
+    facts = _read(unseen_run, "fact_mentions.csv")
+    rows = facts[(facts["doc_id"] == doc) & (facts["span"] == span)]
+    assert len(rows), f"{span} not found in {doc}"
+    got = rows.iloc[0][["subject", "metric_key", "kind", "status", "period"]].tolist()
+    assert got == [subject, metric_key, kind, status, period]
+
+
+def test_unseen_entities(unseen_run):
+    ents = _read(unseen_run, "entity_mentions.csv")
+    found = set(zip(ents["doc_id"], ents["text"], ents["type"]))
+    assert [e for e in ENTITIES if e not in found] == []
+    names = set(zip(ents["doc_id"], ents["text"]))
+    assert [e for e in NOT_ENTITIES if e in names] == []
+
+
+def test_unseen_gbk_bulletin_is_read_and_dated(unseen_run):
+    docs = _read(unseen_run, "documents.csv").set_index("doc_id")
+    assert docs.loc["yiwu_gbk.txt", "encoding"] in ("gb18030", "gbk")
+    assert docs.loc["yiwu_gbk.txt", "doc_date"] == "2022"
+    assert docs.loc["yiwu_gbk.txt", "main_subject"] == "义乌市"
