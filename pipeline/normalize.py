@@ -139,6 +139,10 @@ def _collapse_doubled_lines(buf: _Buf) -> _Buf:
 _HAN_PAIR_BEFORE = regex.compile(_CJK_CLASS + r"{2}\Z")
 _HAN_PAIR = regex.compile(_CJK_CLASS + "{2}")
 _SPACE_RUN = regex.compile(r" +")
+# a time of day after a date (2024-04-22 08:30) is not the rest of a number broken by a space
+_CLOCK = regex.compile(r"\d{1,2}:\d{2}(?!\d)")
+# a line that ends with a date or a time of day (a byline) does not run on into the next one
+_ENDS_WITH_DATE = regex.compile(r"(?:\d{1,2}:\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\Z")
 
 
 def _drop_inner_spaces(buf: _Buf) -> _Buf:
@@ -161,7 +165,7 @@ def _drop_inner_spaces(buf: _Buf) -> _Buf:
             or right in "\n\t"
             or _is_wide(left)
             or _is_wide(right)
-            or ((left.isdigit() or left == ".") and (right.isdigit() or right in ".%"))
+            or ((left.isdigit() or left == ".") and (right.isdigit() or right in ".%") and not _CLOCK.match(text, j))
         ):
             ranges.append((i, j))
     return buf.drop(ranges)
@@ -204,6 +208,8 @@ def _should_join(prev: str, nxt: str, hard_wrapped: bool, wrap: float) -> bool:
     if "\t" in prev or "\t" in nxt or _LIST_START.match(nxt):
         return False
     last, first = prev[-1], nxt[0]
+    if _ENDS_WITH_DATE.search(prev):
+        return False  # a byline's date or time: the line is complete
     if (last.isdigit() or last in ".第万亿") and (first.isdigit() or first in _UNIT_START):
         return True  # a number or its unit broken across lines
     if last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL):

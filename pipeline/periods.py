@@ -17,6 +17,8 @@ _BULLETIN = regex.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|�
 _DATE_LINE = regex.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$", regex.M)
 # ——2023年1月12日在合肥市第十七届人民代表大会第三次会议上: a full date in the heading
 _DATE_IN_HEAD = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# a web page's byline: 2024-04-22 08:30, 2024/4/22
+_ISO_DATE = regex.compile(r"(?<![\d.])((?:19|20)\d{2})([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d.])")
 _YEAR = regex.compile(r"(?<![\d到至])((?:19|20)\d{2})\s*年(?!代|以来|底前)")
 _PARTIAL_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\S{1,2}个?月|[一二三四上下前]\S?(?:季度|半年))")
 
@@ -137,6 +139,9 @@ def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
     if m:
         date = f"{m.group(1)}-{int(m.group(2)):02d}"
         return date, f"dateline: {m.group(0).strip()}"
+    m = _ISO_DATE.search("\n".join(head.split("\n")[:6]))
+    if m:
+        return f"{m.group(1)}-{int(m.group(3)):02d}", f"dateline: {m.group(0)}"
     target_cue = rules.by_id("status.target").pattern
     past = []
     for sentence in regex.split(r"[。！？\n]", text):

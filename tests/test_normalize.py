@@ -30,6 +30,8 @@ def _check_map(raw, norm):
         ("记者 何峰 陈章升", "记者 何峰 陈章升"),
         ("第一段。\n\n第二段。", "第一段。\n第二段。"),
         ("一、综合\n\n初步核算，全年产值增长5%", "一、综合\n初步核算，全年产值增长5%"),  # the 、 is the heading's
+        # a byline's date and time stay apart, and the line does not run on into the text
+        ("记者 王海燕 2024-04-22 08:30\n\n4月21日，统计局发布", "记者 王海燕2024-04-22 08:30\n4月21日，统计局发布"),
         ("截至目前，镇\n\n海数字化车间已达84个", "截至目前，镇海数字化车间已达84个"),
     ],
 )

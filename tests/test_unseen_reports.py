@@ -1,6 +1,7 @@
 """Reports written for these tests, not taken from the seeds, in the genres zhfacts is for (a
 provincial statistical bulletin, a city government work report, a newspaper feature on an
-industrial town, a city's five-year plan with a table, a county bulletin saved in GBK): rows a
+industrial town, a city's five-year plan with a table, a county bulletin saved in GBK, a news
+web page): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -36,6 +37,10 @@ FACTS = [
     # a sentence after a target in its paragraph goes on with the plan
     ("chengdu_plan.txt", "10家", "成都市", "培育年营业收入超100亿元企业", "count", "target", "2025"),
     ("chengdu_plan.txt", "10000", "成都市", "数字经济规模", "level", "target", "2025"),
+    # a web page dated only in its byline (2024-04-22 08:30): 一季度 is 2024's
+    ("suzhou_news.html", "5907.1亿元", "苏州市", "地区生产总值", "level", "actual", "2024-01..2024-03"),
+    ("suzhou_news.html", "1015.8亿元", "苏州工业园区", "地区生产总值", "level", "actual", "2024-01..2024-03"),
+    ("suzhou_news.html", "80亿美元", "苏州市", "实际利用外资", "level", "target", "2024"),
     # a share of exports is not exports
     ("yiwu_gbk.txt", "83.3%", "义乌市", "市场采购贸易方式出口占全市出口总额", "share", "actual", "2022"),
     ("yiwu_gbk.txt", "53487元", "义乌市", "农村常住居民人均可支配收入", "level", "actual", "2022"),
@@ -50,6 +55,8 @@ ENTITIES = [
     ("beijiao_feature.txt", "黄伟强", "PERSON"),
     ("jiangxi_bulletin.txt", "江西省统计局", "GOV"),
     ("yiwu_gbk.txt", "义乌市统计局", "GOV"),
+    ("suzhou_news.html", "王海燕", "PERSON"),
+    ("suzhou_news.html", "苏州工业园区", "PLATFORM"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊")]
 
