@@ -75,6 +75,15 @@ class DocContext:
     main_subject: str
     entities: list[Candidate]  # normalised offsets, sorted
     gazetteer: Gazetteer
+    doc_month: int | None = None
+
+    @property
+    def results_year(self) -> int | None:
+        """The year whose results the document reports as 全年 or without a time: a report
+        dated January to March (a work report, a review) looks back on the year before."""
+        if self.doc_year is not None and self.doc_month is not None and self.doc_month <= 3:
+            return self.doc_year - 1
+        return self.doc_year
 
     def __post_init__(self) -> None:
         self.entity_starts = [e.start for e in self.entities]
@@ -277,10 +286,11 @@ class FactExtractor:
         fired = [q.rule_id]
         also: list[str] = []
         cstart = clause = max(s for s in clause_starts if s <= q.start)
-        for d in previous:  # 百亿企业1家、五十亿企业3家: the list item starts after the last number
+        listed = None  # the number before this one in a list of numbers
+        for d in previous:  # 百亿企业1家、五十亿企业3家, 72350元和45120元: the item starts after the last number
             end = d.end - sent.start
-            if cstart <= end < q.start and text[end : end + 1] == "、":
-                cstart = end + 1
+            if cstart <= end < q.start and text[end : end + 1] in ("、", "和", "及", "与"):
+                cstart, listed = end + 1, d
         prefix_end = q.start
         qual = self.rules.word_ending("pre_qualifiers", text, q.start, cstart)
         if qual:
@@ -288,6 +298,9 @@ class FactExtractor:
         prefix = text[cstart:prefix_end]
 
         kind, sign = self._kind(q, prefix, fired)
+        if listed is not None and not prefix.strip() and q.kind_hint in ("share", "change") and listed.kind in ("share", "change"):
+            # 分别增长4.6%和6.2%: the second rate is what the first is
+            kind, sign = listed.kind, (-1 if listed.quantity.value_std < 0 else 1)
         q = with_sign(q, sign)
         status = self._status(q, text, clause_starts, periods, fired)
         period, period_text = self._period(q, periods, status, ctx, carry, fired)
@@ -410,7 +423,7 @@ class FactExtractor:
         if not m:
             return metric
         items = [x for x in _LIST_SEPARATOR.split(m.group(1)) if x]
-        index = clause[m.end() :].count("、")
+        index = len(_LIST_SEPARATOR.findall(clause, m.end()))  # 分别为320亿元、180亿元 or 2.1%和3.4%
         if len(items) < 2 or index >= len(items):
             return metric
         fired.append("metric.distributive")
@@ -463,9 +476,11 @@ class FactExtractor:
             # has none the text fixes
             if status != "actual":
                 return "", ""
-            return (str(ctx.doc_year) if ctx.doc_year else ""), ""
+            return (str(ctx.results_year) if ctx.results_year else ""), ""
         p = before[-1]
         fired.append(p.rule_id)
+        if status == "actual" and p.text in _WHOLE_YEAR and ctx.results_year != ctx.doc_year:
+            return str(ctx.results_year), p.text  # 全年 in a January work report: last year
         return ("" if p.period == "-" else p.period), p.text
 
     # -- metrics --------------------------------------------------------------------------------
@@ -601,6 +616,7 @@ class FactExtractor:
         return self.key_of[m.group()]
 
 
+_WHOLE_YEAR = ("全年", "本年", "当年")
 _COUNTED_ALREADY = ("数量", "总量", "总数", "数")
 
 

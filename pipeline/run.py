@@ -82,7 +82,8 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
 
     doc_date, evidence = infer_doc_date(norm.text, rules)
     doc_year = int(doc_date[:4]) if doc_date else None
-    ctx = DocContext(doc_year, main_subject(cands, norm.text, ex.entities.gaz), cands, ex.entities.gaz)
+    doc_month = int(doc_date[5:7]) if len(doc_date) >= 7 else None
+    ctx = DocContext(doc_year, main_subject(cands, norm.text, ex.entities.gaz), cands, ex.entities.gaz, doc_month)
     in_tables = table_paragraphs(paras)
     drafts, rejections = ex.facts.document_facts(norm.text, [s for s in sents if s.paragraph not in in_tables], ctx)
     cells = ex.tables.facts_of(find_tables(paras), norm.text, ctx)

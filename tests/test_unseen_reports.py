@@ -41,6 +41,13 @@ FACTS = [
     ("suzhou_news.html", "5907.1亿元", "苏州市", "地区生产总值", "level", "actual", "2024-01..2024-03"),
     ("suzhou_news.html", "1015.8亿元", "苏州工业园区", "地区生产总值", "level", "actual", "2024-01..2024-03"),
     ("suzhou_news.html", "80亿美元", "苏州市", "实际利用外资", "level", "target", "2024"),
+    # a work report given in January looks back on the year before (全年, or no time at all)
+    ("county_report.txt", "903.6亿元", "长兴县", "地区生产总值", "level", "actual", "2022"),
+    ("county_report.txt", "7%", "长兴县", "地区生产总值", "change", "target", "2023"),
+    # 同口径 is a cue, not a metric; a list of numbers shares its metric and its kind
+    ("county_report.txt", "6.5%", "长兴县", "一般公共预算收入", "change", "actual", "2022"),
+    ("county_report.txt", "45120元", "长兴县", "城乡居民人均可支配收入", "level", "actual", "2022"),
+    ("county_report.txt", "6.2%", "长兴县", "城乡居民人均可支配收入", "change", "actual", "2022"),
     # a share of exports is not exports
     ("yiwu_gbk.txt", "83.3%", "义乌市", "市场采购贸易方式出口占全市出口总额", "share", "actual", "2022"),
     ("yiwu_gbk.txt", "53487元", "义乌市", "农村常住居民人均可支配收入", "level", "actual", "2022"),
