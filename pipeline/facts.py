@@ -43,6 +43,8 @@ _PER_HEAD = regex.compile(r"^(亩均|人均|户均|年均|单位)")
 _ALL_CUE = regex.compile(r"均|都|双双")
 _ALL_CUE_EDGES = regex.compile(r"^(?:在|其)|(?:均|都|双双)+$")
 _YEARS_RUNNING = regex.compile(r"连续\s*\d+\s*年")
+# the base a figure is compared with is no part of its metric: 比2020年(增长), 是2020年的(3.5倍)
+_COMPARED_WITH = regex.compile(r"(?:比|较|同|是)(?:19|20)\d{2}年(?:同期|底|末)?的?")
 _RANK_BASE_EDGES = regex.compile(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续|继续|仍|仍然|依然|稳定|持续)+$")
 _IN_EDGES = regex.compile(r"^(?:在|其)|中$")
 _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年)")
@@ -303,7 +305,7 @@ class FactExtractor:
             kind, sign = listed.kind, (-1 if listed.quantity.value_std < 0 else 1)
         q = with_sign(q, sign)
         status = self._status(q, text, clause_starts, periods, fired)
-        period, period_text = self._period(q, periods, status, ctx, carry, fired)
+        period, period_text = self._period(q, text, periods, status, ctx, carry, fired)
         if status == "actual" and ctx.doc_year and period[:4].isdigit() and int(period[:4]) > ctx.doc_year:
             status = "target"  # a year still to come can only be planned
             fired.append("status.future_period")
@@ -463,11 +465,12 @@ class FactExtractor:
         fired.append(cue[1].id)
         return cue[1].get("sets")["status"]
 
-    def _period(self, q, periods, status, ctx, carry, fired) -> tuple[str, str]:
+    def _period(self, q, text, periods, status, ctx, carry, fired) -> tuple[str, str]:
         before = [p for p in periods if p.end <= q.start]
         if status == "actual":
-            # 到2025年 fixes the year of targets, not of what has already happened
-            before = [p for p in before if not p.text.startswith(("到", "至"))] or before
+            # 到2025年 fixes the year of targets, not of what has already happened; 截至2020年底
+            # is the date of a stock
+            before = [p for p in before if not p.text.startswith(("到", "至")) or text[p.start - 1 : p.start] == "截"] or before
         if not before and carry.get("part_of_year") is not None:
             before = [carry["part_of_year"]]
         if not before:
@@ -490,7 +493,7 @@ class FactExtractor:
     def _clean_metric(self, src: str) -> str:
         """Drop the function words a clause puts around its metric (word by word, so that
         有序推进 keeps its 有), and brackets and quotes left open at either end."""
-        tagged = self._words(src.replace(" ", ""))
+        tagged = self._words(_COMPARED_WITH.sub("", src.replace(" ", "")))
         while tagged and len(tagged) > 1 and tagged[0][1] == "d":
             tagged.pop(0)  # an adverb opens no metric (有序推进 → 推进)
         while tagged and (tagged[0][0] in self.leading or tagged[0][0] in "，、,“”\"（("):

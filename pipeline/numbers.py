@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from decimal import Decimal
 
 import cn2an
 import regex
@@ -39,6 +40,11 @@ def parse_number(text: str) -> float:
         return float(cn2an.cn2an(text.replace("两", "二") if text.startswith("两") else text, "smart"))
     except (ValueError, KeyError, TypeError) as e:  # cn2an raises ValueError on junk
         raise ValueError(f"not a number: {text}") from e
+
+
+def scaled(value: float, multiplier) -> float:
+    """value × a magnitude, in decimal: 4.6亿 is 460000000, not 459999999.99999994."""
+    return float(Decimal(repr(float(value))) * Decimal(str(multiplier)))
 
 
 def _split_trailing_magnitude(cnnum: str, mag: str | None) -> tuple[str, str | None]:
@@ -96,10 +102,9 @@ def quantity_from_match(m: regex.Match, rule, rules: Rules, text: str) -> Quanti
     unit_written = g.get("unit") or rule.get("unit") or rule.get("implied_unit") or ""
     numerator, slash, denominator = unit_written.partition("/")
     info = units.get(numerator, {"std": numerator, "kind": kind or "level"})
-    multiplier = float(mags[mag]) if mag else 1.0
     unit = (mag or "") + unit_written
     unit_std = info["std"] + (slash + denominator if slash else "")
-    value_std = value * multiplier
+    value_std = scaled(value, mags[mag] if mag else 1)
     approx = g.get("approx") or g.get("approx2") or ""
     pre = _qualifier_before(text, start, rules)
     post = _qualifier_after(text, end, rules)

@@ -35,6 +35,8 @@ class PeriodMention:
 def _year(g: dict, rules: Rules, doc_year: int | None, context_year: int | None) -> int | None:
     if g.get("y"):
         return int(g["y"])
+    if g.get("rel") in ("全年", "当年") and context_year is not None:
+        return context_year  # 截至2020年底，全年新认定…: the whole of the year just named
     if g.get("rel"):
         offset = rules.table("relative_years").get(g["rel"])
         return doc_year + offset if doc_year is not None and offset is not None else None

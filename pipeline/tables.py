@@ -14,6 +14,7 @@ import regex
 
 from .facts import DocContext, FactDraft, FactExtractor
 from .model import Quantity
+from .numbers import scaled
 from .periods import find_periods
 from .segment import Paragraph
 
@@ -180,7 +181,7 @@ class TableExtractor:
         mag = next((k for k in sorted(self.mags, key=len, reverse=True) if numerator.startswith(k) and numerator[len(k):] in self.units), "")
         base = numerator[len(mag):]
         info = self.units.get(base, {"std": base, "kind": "level"})
-        value_std = value * (float(self.mags[mag]) if mag else 1.0)
+        value_std = scaled(value, self.mags[mag] if mag else 1)
         unit_std = info["std"] + (slash + denominator if slash else "")
         if growth or _GROWTH.search(metric) or unit == "个百分点":
             kind = "change"
