@@ -43,8 +43,9 @@ _PER_HEAD = regex.compile(r"^(亩均|人均|户均|年均|单位)")
 _ALL_CUE = regex.compile(r"均|都|双双")
 _ALL_CUE_EDGES = regex.compile(r"^(?:在|其)|(?:均|都|双双)+$")
 _YEARS_RUNNING = regex.compile(r"连续\s*\d+\s*年")
+_CUE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 # the base a figure is compared with is no part of its metric: 比2020年(增长), 是2020年的(3.5倍)
-_COMPARED_WITH = regex.compile(r"(?:比|较|同|是)(?:19|20)\d{2}年(?:同期|底|末)?的?")
+_COMPARED_WITH = regex.compile(r"(?:比|较|同|是|恢复到|恢复至|相当于)(?:19|20)\d{2}年(?:同期|底|末)?的?")
 _RANK_BASE_EDGES = regex.compile(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续|继续|仍|仍然|依然|稳定|持续)+$")
 _IN_EDGES = regex.compile(r"^(?:在|其)|中$")
 _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年)")
@@ -304,7 +305,7 @@ class FactExtractor:
             # 分别增长4.6%和6.2%: the second rate is what the first is
             kind, sign = listed.kind, (-1 if listed.quantity.value_std < 0 else 1)
         q = with_sign(q, sign)
-        status = self._status(q, text, clause_starts, periods, fired)
+        status = self._status(q, text, clause_starts, periods, fired, ctx.doc_year)
         period, period_text = self._period(q, text, periods, status, ctx, carry, fired)
         if status == "actual" and ctx.doc_year and period[:4].isdigit() and int(period[:4]) > ctx.doc_year:
             status = "target"  # a year still to come can only be planned
@@ -450,10 +451,13 @@ class FactExtractor:
             fired.append(self.decrease.id)
         return kind, sign
 
-    def _status(self, q, text, clause_starts, periods, fired) -> str:
+    def _status(self, q, text, clause_starts, periods, fired, doc_year) -> str:
         cue = None
         for rule in self.status_rules:
             for m in rule.finditer(text, 0, q.start):
+                year = _CUE_YEAR.search(m.group())
+                if year and doc_year and int(year.group()) < doc_year:
+                    continue  # 恢复到2019年的95%: a year gone by is no goal
                 if cue is None or m.end() > cue[0]:
                     cue = (m.end(), rule)
         if cue is None:
@@ -469,8 +473,8 @@ class FactExtractor:
         before = [p for p in periods if p.end <= q.start]
         if status == "actual":
             # 到2025年 fixes the year of targets, not of what has already happened; 截至2020年底
-            # is the date of a stock
-            before = [p for p in before if not p.text.startswith(("到", "至")) or text[p.start - 1 : p.start] == "截"] or before
+            # dates a stock, and 上升至2020年的 a figure of a year gone by
+            before = [p for p in before if not p.text.startswith(("到", "至")) or text[p.start - 1 : p.start] == "截" or _gone_by(p, ctx.doc_year)] or before
         if not before and carry.get("part_of_year") is not None:
             before = [carry["part_of_year"]]
         if not before:
@@ -621,6 +625,11 @@ class FactExtractor:
 
 _WHOLE_YEAR = ("全年", "本年", "当年")
 _COUNTED_ALREADY = ("数量", "总量", "总数", "数")
+
+
+def _gone_by(p: PeriodMention, doc_year: int | None) -> bool:
+    year = _CUE_YEAR.search(p.period)
+    return bool(year and doc_year and int(year.group()) <= doc_year)
 
 
 def _holder(starts: list[int], sents: list[Sentence], start: int, end: int) -> int | None:
