@@ -257,6 +257,11 @@ class FactExtractor:
                     ent = next((e for e in ents if e.start == renamed.end() and e.type in _SUBJECT_TYPES), ent)
                 out.append((pos, ent.canonical, "subject.entity"))
                 continue
+            gov = next((e for e in ents if e.start == pos and e.type == "GOV"), None)
+            region = self._gov_region(gov.canonical, offset + pos, ctx) if gov is not None else ""
+            if region:  # 市服务业发展局将…，力争…: a government body speaks for its region
+                out.append((pos, region, "subject.gov_body"))
+                continue
             m = self.rules.word_starting("anaphora", text, pos)
             if m:
                 resolved = self._resolve_anaphor(m.group(), offset + pos, ctx)
@@ -265,6 +270,15 @@ class FactExtractor:
                 if resolved:
                     out.append((pos, resolved, "subject.anaphora"))
         return out
+
+    def _gov_region(self, name: str, pos: int, ctx: DocContext) -> str:
+        """The region a government body belongs to: the place its name opens with (镇海区经信局),
+        or, for 市发改委 and 区委, the city or district the document is about."""
+        for n in range(min(len(name), 8), 1, -1):
+            if name[:n] in ctx.gazetteer.by_name:
+                return ctx.gazetteer.by_name[name[:n]][0].name
+        level = "全" + name[:1]
+        return self._resolve_anaphor(level, pos, ctx) if level in self.anaphora else ""
 
     def _skip_openers(self, text: str, pos: int, periods: list[PeriodMention]) -> int:
         changed = True
