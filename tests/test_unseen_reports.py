@@ -35,7 +35,7 @@ FACTS = [
     # 年均 is no part of the metric
     ("chengdu_plan.txt", "16.2%", "成都市", "数字经济规模", "change", "actual", "2016..2020"),
     # a sentence after a target in its paragraph goes on with the plan
-    ("chengdu_plan.txt", "10家", "成都市", "培育年营业收入超100亿元企业", "count", "target", "2025"),
+    ("chengdu_plan.txt", "10家", "成都市", "年营业收入超100亿元企业", "count", "target", "2025"),
     ("chengdu_plan.txt", "10000", "成都市", "数字经济规模", "level", "target", "2025"),
     # a web page dated only in its byline (2024-04-22 08:30): 一季度 is 2024's
     ("suzhou_news.html", "5907.1亿元", "苏州市", "地区生产总值", "level", "actual", "2024-01..2024-03"),
