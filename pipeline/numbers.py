@@ -17,6 +17,7 @@ import regex
 from .model import Quantity, Rejection
 from .rules import Rules
 
+_LIST_JOINERS = ("和", "、", "与", "及", "或")
 _NUM_CHARS = regex.compile(r"[\d,.]+")
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
@@ -130,6 +131,12 @@ def find_quantities(text: str, rules: Rules) -> tuple[list[Quantity], list[Rejec
         # starts only grow, and kept ones do not overlap: only the last kept can reach q
         if not kept or q.start >= kept[-1].end:
             kept.append(q)
+
+    for i in range(len(kept) - 1):
+        a, b = kept[i], kept[i + 1]
+        # 分别高0.8个和0.3个百分点: the first number's unit is cut short by the list
+        if text[a.end : b.start] in _LIST_JOINERS and b.unit != a.unit and b.unit.startswith(a.unit) and a.unit:
+            kept[i] = replace(a, unit=b.unit, unit_std=b.unit_std, kind_hint=b.kind_hint)
 
     rejections: list[Rejection] = []
     reject_spans: list[tuple[int, int, str, str]] = []
