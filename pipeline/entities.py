@@ -89,6 +89,14 @@ class Gazetteer:
                 return p
         return candidates[0]
 
+    def place_at_start(self, name: str, longest: int = 8) -> Place | None:
+        """The place of the longest name of the gazetteer that ``name`` opens with (镇海区经信局 →
+        镇海区), its highest level when several share it."""
+        for n in range(min(len(name), longest), 1, -1):
+            if name[:n] in self.by_name:
+                return self.by_name[name[:n]][0]
+        return None
+
     def parent_name(self, place: Place) -> str:
         parent = self.places.get(place.parent)
         return parent.name if parent else ""
@@ -249,7 +257,9 @@ class EntityFinder:
         return not words or all(w in self.generic_words or _COUNTED.fullmatch(w) for w in words)
 
     def _common_noun(self, name: str) -> bool:
-        """小作坊, 不夜城: a word of jieba's dictionary that is not a name."""
+        """小作坊, 不夜城: a word of jieba's dictionary that is not a name. Stricter than
+        ``_common_word`` (which lets rare words pass as place short forms): a quoted whole word
+        of the dictionary, however rare, is a figure of speech."""
         entry = self.dictionary.get(name)
         return entry is not None and entry[1] not in _PROPER_TAGS
 

@@ -31,15 +31,16 @@ from .segment import Sentence
 _CLAUSE_END = regex.compile(r"[，；：,;:\t]")
 _RENAMED = regex.compile(r"更名为|改名为|升格为|升级为")
 _IN_B_SHARE = regex.compile(r"在(.+?)中(?:的)?(?:比重|占比)?$")
-# 均 of 年均 人均 亩均 (per year, head, mu) is no "each"
-_EACH_CUE_END = regex.compile(r"(?:双双|(?<![年人亩户])均|都|同时)(?:\p{Han}{0,4})$")
+# 年均 人均 亩均 户均: per year, head, mu, household; their 均 is no "each"
+_PER = "年人亩户"
+_EACH_CUE_END = regex.compile(rf"(?:双双|(?<![{_PER}])均|都|同时)(?:\p{{Han}}{{0,4}})$")
 _CONJUNCTION = regex.compile(r"和|与|及|、")
 _TWO_BEFORE_EACH = regex.compile(r"^(.+?)(?:和|与|及|、)(.+?)(?:双双|均|都|同时)")
 _RESPECTIVELY = regex.compile(r"([^，；：]+?[、和与及][^，；：]+?)(?:分别|各自)")
 _LIST_SEPARATOR = regex.compile(r"[、和与及]")
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 _NOUN_AFTER = regex.compile(r"[\p{Han}A-Za-z“”（）()]{2,24}")
-_PER_HEAD = regex.compile(r"^(亩均|人均|户均|年均|单位)")
+_PER_HEAD = regex.compile(rf"^([{_PER}]均|单位)")
 _ALL_CUE = regex.compile(r"均|都|双双")
 _ALL_CUE_EDGES = regex.compile(r"^(?:在|其)|(?:均|都|双双)+$")
 _YEARS_RUNNING = regex.compile(r"连续\s*\d+\s*年")
@@ -274,9 +275,9 @@ class FactExtractor:
     def _gov_region(self, name: str, pos: int, ctx: DocContext) -> str:
         """The region a government body belongs to: the place its name opens with (镇海区经信局),
         or, for 市发改委 and 区委, the city or district the document is about."""
-        for n in range(min(len(name), 8), 1, -1):
-            if name[:n] in ctx.gazetteer.by_name:
-                return ctx.gazetteer.by_name[name[:n]][0].name
+        place = ctx.gazetteer.place_at_start(name)
+        if place is not None:
+            return place.name
         level = "全" + name[:1]
         return self._resolve_anaphor(level, pos, ctx) if level in self.anaphora else ""
 
@@ -306,7 +307,7 @@ class FactExtractor:
         listed = None  # the number before this one in a list of numbers
         for d in previous:  # 百亿企业1家、五十亿企业3家, 72350元和45120元: the item starts after the last number
             end = d.end - sent.start
-            if cstart <= end < q.start and text[end : end + 1] in ("、", "和", "及", "与"):
+            if cstart <= end < q.start and _LIST_SEPARATOR.match(text, end):
                 cstart, listed = end + 1, d
         prefix_end = q.start
         qual = self.rules.word_ending("pre_qualifiers", text, q.start, cstart)
@@ -469,8 +470,7 @@ class FactExtractor:
         cue = None
         for rule in self.status_rules:
             for m in rule.finditer(text, 0, q.start):
-                year = _CUE_YEAR.search(m.group())
-                if year and doc_year and int(year.group()) < doc_year:
+                if _year_before(m.group(), doc_year, inclusive=False):
                     continue  # 恢复到2019年的95%: a year gone by is no goal
                 if cue is None or m.end() > cue[0]:
                     cue = (m.end(), rule)
@@ -488,7 +488,7 @@ class FactExtractor:
         if status == "actual":
             # 到2025年 fixes the year of targets, not of what has already happened; 截至2020年底
             # dates a stock, and 上升至2020年的 a figure of a year gone by
-            before = [p for p in before if not p.text.startswith(("到", "至")) or text[p.start - 1 : p.start] == "截" or _gone_by(p, ctx.doc_year)] or before
+            before = [p for p in before if not p.text.startswith(("到", "至")) or text[p.start - 1 : p.start] == "截" or _year_before(p.period, ctx.doc_year, inclusive=True)] or before
         if not before and carry.get("part_of_year") is not None:
             before = [carry["part_of_year"]]
         if not before:
@@ -641,9 +641,12 @@ _WHOLE_YEAR = ("全年", "本年", "当年")
 _COUNTED_ALREADY = ("数量", "总量", "总数", "数")
 
 
-def _gone_by(p: PeriodMention, doc_year: int | None) -> bool:
-    year = _CUE_YEAR.search(p.period)
-    return bool(year and doc_year and int(year.group()) <= doc_year)
+def _year_before(text: str, doc_year: int | None, inclusive: bool) -> bool:
+    """Does the first year named in ``text`` come before the document's (or equal it)?"""
+    year = _CUE_YEAR.search(text)
+    if not (year and doc_year):
+        return False
+    return int(year.group()) <= doc_year if inclusive else int(year.group()) < doc_year
 
 
 def _holder(starts: list[int], sents: list[Sentence], start: int, end: int) -> int | None:
