@@ -136,6 +136,7 @@ class FactExtractor:
         self.done_words = words_pattern(rules.table("done_words"))
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.anaphora = rules.table("anaphora")
+        self.any_anaphor = words_pattern(self.anaphora)
         keys = sorted(((_fold(s), key) for key, syns in rules.table("metric_keys").items() for s in syns), key=lambda t: -len(t[0]))
         self.key_of: dict[str, str] = {}
         for syn, key in keys:
@@ -196,12 +197,21 @@ class FactExtractor:
             else:
                 # no number here (four paragraphs in five): all it gives the next ones is the
                 # last subject it names, looked for from its end
-                last = next((c["subjects"][-1] for c in map(context, reversed(members)) if c["subjects"]), None)
+                named = (i for i in reversed(members) if self._may_name_subject(sents[i], ctx))
+                last = next((c["subjects"][-1] for c in map(context, named) if c["subjects"]), None)
             if last is not None:
                 # a region named in passing does not carry over: the next paragraph of a
                 # bulletin is about the whole province again; a company or park section does
                 previous_subject = (last[1], "subject.previous_paragraph") if last[1] in ctx.organisations else None
         return drafts, rejections
+
+    def _may_name_subject(self, sent: Sentence, ctx: DocContext) -> bool:
+        """False when the sentence holds no name and no anaphor, so that no clause of it can
+        have a subject: its full context need not be built."""
+        i = bisect.bisect_left(ctx.entity_starts, sent.start)
+        if i < len(ctx.entity_starts) and ctx.entity_starts[i] <= sent.end:
+            return True
+        return self.any_anaphor.search(sent.text) is not None
 
     def _sentence_context(self, sent: Sentence, ctx: DocContext, periods: list[PeriodMention], quantities: list[Quantity]) -> dict:
         text = sent.text
