@@ -109,6 +109,11 @@ def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
     return max(sorted(score), key=lambda k: score[k])
 
 
+def _entity_range(sent: Sentence, ctx: DocContext) -> tuple[int, int]:
+    """Indexes into ``ctx.entities`` of the names that start inside the sentence."""
+    return bisect.bisect_left(ctx.entity_starts, sent.start), bisect.bisect_right(ctx.entity_starts, sent.end)
+
+
 def _clause_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
 
@@ -208,15 +213,12 @@ class FactExtractor:
     def _may_name_subject(self, sent: Sentence, ctx: DocContext) -> bool:
         """False when the sentence holds no name and no anaphor, so that no clause of it can
         have a subject: its full context need not be built."""
-        i = bisect.bisect_left(ctx.entity_starts, sent.start)
-        if i < len(ctx.entity_starts) and ctx.entity_starts[i] <= sent.end:
-            return True
-        return self.any_anaphor.search(sent.text) is not None
+        lo, hi = _entity_range(sent, ctx)
+        return lo < hi or self.any_anaphor.search(sent.text) is not None
 
     def _sentence_context(self, sent: Sentence, ctx: DocContext, periods: list[PeriodMention], quantities: list[Quantity]) -> dict:
         text = sent.text
-        lo = bisect.bisect_left(ctx.entity_starts, sent.start)
-        hi = bisect.bisect_right(ctx.entity_starts, sent.end)
+        lo, hi = _entity_range(sent, ctx)
         ents = [
             Candidate(c.start - sent.start, c.end - sent.start, c.type, c.canonical, c.rule_id, c.code, c.parent)
             for c in ctx.entities[lo:hi]
