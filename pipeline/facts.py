@@ -114,6 +114,22 @@ def _entity_range(sent: Sentence, ctx: DocContext) -> tuple[int, int]:
     return bisect.bisect_left(ctx.entity_starts, sent.start), bisect.bisect_right(ctx.entity_starts, sent.end)
 
 
+def _region_code_prefix(code: str) -> str:
+    """The part of a division code its subdivisions share: 33 of 330000, 3302 of 330200."""
+    return code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else code
+
+
+def _innermost(ents: list[Candidate], ent: Candidate) -> Candidate:
+    """浙江省宁波市镇海区, 江阴市周庄镇: of a chain of places each inside the one before, the
+    last one is what the clause is about (and the others are not part of its metric)."""
+    while ent.type == "REGION" and ent.code:
+        inner = next((e for e in ents if e.start == ent.end and e.type == "REGION" and e.code), None)
+        if inner is None or inner.code == ent.code or not inner.code.startswith(_region_code_prefix(ent.code)):
+            return ent
+        ent = inner
+    return ent
+
+
 def _clause_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
 
@@ -265,6 +281,7 @@ class FactExtractor:
             pos = self._skip_openers(text, cs, periods)
             ent = next((e for e in ents if e.start == pos and e.type in _SUBJECT_TYPES), None)
             if ent is not None:
+                ent = _innermost(ents, ent)
                 renamed = _RENAMED.match(text, ent.end)
                 if renamed:  # X更名为Y: the numbers are about what it is called now
                     ent = next((e for e in ents if e.start == renamed.end() and e.type in _SUBJECT_TYPES), ent)
@@ -368,7 +385,7 @@ class FactExtractor:
         metric_start = self._skip_openers(text, cstart, periods)
         lead = next((e for e in ents if e.start == metric_start and e.type in _SUBJECT_TYPES + ("GOV",)), None)
         if lead is not None:
-            metric_start = lead.end
+            metric_start = _innermost(ents, lead).end
         elif anaphor := self.rules.word_starting("anaphora", text, metric_start):
             metric_start = anaphor.end()
         metric_src = _without_periods(text, max(metric_start, cstart), prefix_end, periods)
@@ -526,6 +543,10 @@ class FactExtractor:
         tagged = self._words(_COMPARED_WITH.sub("", src.replace(" ", "")))
         while tagged and len(tagged) > 1 and tagged[0][1] == "d":
             tagged.pop(0)  # an adverb opens no metric (有序推进 → 推进)
+        while len(tagged) > 2 and tagged[0][1].startswith("v") and tagged[1][0] in ("了", "过"):
+            del tagged[:2]  # 聚集了各类纺织服装企业: what was done opens the clause, not the metric
+        while len(tagged) > 1 and tagged[0][1] == "r":
+            tagged.pop(0)  # 各类, 这个: a determiner measures nothing
         while tagged and (tagged[0][0] in self.leading or tagged[0][0] in "，、,“”\"（("):
             tagged.pop(0)
         while tagged and (tagged[-1][0] in self.trailing or tagged[-1][0] in "，、,“”\"（("):

@@ -13,7 +13,7 @@ import regex
 from .numbers import parse_number
 from .rules import Rules
 
-_BULLETIN = regex.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|年度报告|年报|统计年鉴)")
+_BULLETIN = regex.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|年度报告|年报|统计年鉴|工作总结)")
 _DATE_LINE = regex.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$", regex.M)
 # ——2023年1月12日在合肥市第十七届人民代表大会第三次会议上: a full date in the heading
 _DATE_IN_HEAD = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")

@@ -1,7 +1,8 @@
 """Reports written for these tests, not taken from the seeds, in the genres zhfacts is for (a
 provincial statistical bulletin, a city government work report, a newspaper feature on an
 industrial town, a city's five-year plan with a table, a county bulletin saved in GBK, a news
-web page): rows a
+web page, a prefecture's bulletin, a development zone's year summary, a feature on a textile
+town): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -51,6 +52,19 @@ FACTS = [
     # a share of exports is not exports
     ("yiwu_gbk.txt", "83.3%", "义乌市", "市场采购贸易方式出口占全市出口总额", "share", "actual", "2022"),
     ("yiwu_gbk.txt", "53487元", "义乌市", "农村常住居民人均可支配收入", "level", "actual", "2022"),
+    # 比年初增加: a change of the balance before it, not a metric called 比年初
+    ("mianyang_bulletin.txt", "538.2亿元", "绵阳市", "金融机构本外币各项存款余额", "level", "actual", "2023"),
+    ("mianyang_bulletin.txt", "2.4%", "绵阳市", "民间投资", "change", "actual", "2023"),
+    ("mianyang_bulletin.txt", "38.4%", "绵阳市", "电子信息产业增加值占规上工业增加值的比重", "share", "actual", "2023"),
+    # a year summary speaks of its year as 全年, whatever year its plans are for
+    ("zone_summary.txt", "1362亿元", "合肥经济技术开发区", "地区生产总值", "level", "actual", "2023"),
+    # 实际 of 实际利用外资 names the metric; it says nothing about the target having been met
+    ("zone_summary.txt", "6亿美元", "合肥经济技术开发区", "实际利用外资", "level", "target", "2024"),
+    # 江阴市周庄镇: of a place inside a place, the inner one is the subject
+    ("jiangyin_feature.txt", "80平方公里", "周庄镇", "面积", "level", "actual", "2024"),
+    # 聚集了各类: the verb and the determiner open the clause; the metric is what is counted
+    ("jiangyin_feature.txt", "620多家", "周庄镇", "纺织服装企业", "count", "actual", "2024"),
+    ("jiangyin_feature.txt", "20家", "周庄镇", "高新技术企业数量", "count", "target", "2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -64,8 +78,13 @@ ENTITIES = [
     ("yiwu_gbk.txt", "义乌市统计局", "GOV"),
     ("suzhou_news.html", "王海燕", "PERSON"),
     ("suzhou_news.html", "苏州工业园区", "PLATFORM"),
+    # 经四川省统计局统一核算: 经 (by way of) opens the sentence, not the name
+    ("mianyang_bulletin.txt", "四川省统计局", "GOV"),
+    ("mianyang_bulletin.txt", "国家统计局绵阳调查队", "GOV"),
+    ("jiangyin_feature.txt", "江阴市工业和信息化局", "GOV"),
+    ("jiangyin_feature.txt", "阳光集团", "ORG"),
 ]
-NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊")]
+NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局")]
 
 
 @pytest.fixture(scope="module")
