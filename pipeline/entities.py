@@ -22,6 +22,9 @@ from .segment import FUNCTION_CHARS
 _STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "rr", "rz", "f", "m", "q", "v", "vd", "vi", "y", "e", "o", "t", "z"}
 _NUMBER_TAGS = {"m", "q", "t"}  # numbers, measure words, times: 2024年 is not the start of 合肥市政府
 _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
+#: jieba's dictionary count above which a common noun is a word of running text (时代 10,799,
+#: 光明 1,219), not a company's short form on its own (创智 2, 京东方 32)
+FREQUENT_WORD_COUNT = 1000
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "总公司", "公司", "集团", "股份")
 _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
 
@@ -263,6 +266,12 @@ class EntityFinder:
         entry = self.dictionary.get(name)
         return entry is not None and entry[1] not in _PROPER_TAGS
 
+    def _frequent_word(self, word: str) -> bool:
+        """时代, 光明: a common noun frequent in running text (jieba's dictionary counts), which
+        alone would be found everywhere."""
+        entry = self.dictionary.get(word)
+        return entry is not None and entry[1] not in _PROPER_TAGS and entry[0] >= FREQUENT_WORD_COUNT
+
     def _industry_suffix(self, name: str, keep: int) -> str:
         """The longest industry word that ends ``name`` and leaves ``keep`` characters before it."""
         m = self.rules.word_ending("industry_words", name, len(name), keep)
@@ -271,6 +280,8 @@ class EntityFinder:
     def _is_brand(self, text: str, s: int, e: int) -> bool:
         """克泰液压: two or three characters jieba does not know, standing as a word of their
         own, before an industry word."""
+        if s and text[s - 1].isdigit():
+            return False  # 2023年公司动力电池: a unit or a time word after a number opens no brand
         name = text[s:e]
         suffix = self._industry_suffix(name, 0)
         brand = name[: len(name) - len(suffix)]
@@ -413,12 +424,17 @@ class EntityFinder:
             out.append(core)
         # 合肥京东方光电科技有限公司 → 京东方: the core less the industry words that end it
         head = core
+        place = name[: len(name) - len(core)]
         while True:
             word = self._industry_suffix(head, 2)
             if not word:
                 break
             head = head[: -len(word)]
-            out.append(head)
+            if not self._frequent_word(head):  # 时代 alone is a word of running text, not a company
+                out.append(head)
+        # 宁德时代新能源科技 → 宁德时代: a brand that is a common word (时代) is named with its place
+        if 2 <= len(place) <= 3 and len(core) >= 4 and self._frequent_word(core[:2]):
+            out.append(place + core[:2])
         # 中国石化镇海炼化公司 → 镇海炼化: a tail of the core that starts at a word and holds a
         # name (a place, or a word jieba does not know), never a tail of common words
         words = self.seg.tag(core)

@@ -46,7 +46,14 @@ _ALL_CUE_EDGES = regex.compile(r"^(?:在|其)|(?:均|都|双双)+$")
 _YEARS_RUNNING = regex.compile(r"连续\s*\d+\s*年")
 _CUE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 # the base a figure is compared with is no part of its metric: 比2020年(增长), 是2020年的(3.5倍)
-_COMPARED_WITH = regex.compile(r"(?:比|较|同|是|恢复到|恢复至|相当于)(?:19|20)\d{2}年(?:同期|底|末)?的?")
+_COMPARED_WITH = regex.compile(
+    r"(?:比|较|同|是|恢复到|恢复至|相当于)(?:19|20)\d{2}年(?:同期|底|末)?的?"
+    # 高于全市平均水平2.1个百分点, 高于规上工业增加值2.8个百分点: a gap to a yardstick, which
+    # runs up to the number; the metric is the one before
+    r"|(?:高于|低于|快于|慢于|好于)[^，；：,;:]*$"
+)
+# 比前三季度提高, 较一季度回落: a time phrase after these is what the figure is compared with
+_COMPARISON_BEFORE = regex.compile(r"(?:比|较|高于|低于|快于|慢于)\s*$")
 _RANK_BASE_EDGES = regex.compile(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续|继续|仍|仍然|依然|稳定|持续)+$")
 _IN_EDGES = regex.compile(r"^(?:在|其)|中$")
 _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年)")
@@ -513,7 +520,7 @@ class FactExtractor:
         return cue[1].get("sets")["status"]
 
     def _period(self, q, text, periods, status, ctx, carry, fired) -> tuple[str, str]:
-        before = [p for p in periods if p.end <= q.start]
+        before = [p for p in periods if p.end <= q.start and not _COMPARISON_BEFORE.search(text, max(0, p.start - 3), p.start)]
         if status == "actual":
             # 到2025年 fixes the year of targets, not of what has already happened; 截至2020年底
             # dates a stock, and 上升至2020年的 a figure of a year gone by

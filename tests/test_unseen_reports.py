@@ -2,7 +2,7 @@
 provincial statistical bulletin, a city government work report, a newspaper feature on an
 industrial town, a city's five-year plan with a table, a county bulletin saved in GBK, a news
 web page, a prefecture's bulletin, a development zone's year summary, a feature on a textile
-town): rows a
+town, a county's monthly figures, a company's annual results, a province's five-year plan): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -65,6 +65,19 @@ FACTS = [
     # 聚集了各类: the verb and the determiner open the clause; the metric is what is counted
     ("jiangyin_feature.txt", "620多家", "周庄镇", "纺织服装企业", "count", "actual", "2024"),
     ("jiangyin_feature.txt", "20家", "周庄镇", "高新技术企业数量", "count", "target", "2024"),
+    # 比前三季度提高: the quarter is what the figure is compared with, not its period
+    ("monthly_news.txt", "0.4个百分点", "", "规上工业增加值", "change", "actual", "2023-01..2023-10"),
+    # 高于全市平均水平: a gap to a yardstick measures the metric before it
+    ("monthly_news.txt", "2.1个百分点", "", "规上工业增加值", "change", "actual", "2023-01..2023-10"),
+    ("monthly_news.txt", "3.62亿千瓦时", "", "工业用电量", "level", "actual", "2023-10"),
+    # 达到20604人: a count that looks like a year after 到 is no target year
+    ("company_news.txt", "20604人", "宁德时代新能源科技股份有限公司", "研发人员", "count", "actual", "2023"),
+    ("company_news.txt", "183.56亿元", "宁德时代新能源科技股份有限公司", "研发投入", "level", "actual", "2023"),
+    # 宁德时代 is the company's short form, not the city of 宁德; 公司 is the company
+    ("company_news.txt", "43.6%", "宁德时代新能源科技股份有限公司", "净利润", "change", "actual", "2023"),
+    ("company_news.txt", "321GWh", "宁德时代新能源科技股份有限公司", "动力电池系统销量", "level", "actual", "2023"),
+    ("province_plan.txt", "7%", "安徽省", "地区生产总值", "change", "target", "2021..2025"),
+    ("province_plan.txt", "十个", "安徽省", "千亿级产业集群", "count", "target", "2025"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -83,8 +96,11 @@ ENTITIES = [
     ("mianyang_bulletin.txt", "国家统计局绵阳调查队", "GOV"),
     ("jiangyin_feature.txt", "江阴市工业和信息化局", "GOV"),
     ("jiangyin_feature.txt", "阳光集团", "ORG"),
+    ("company_news.txt", "宁德时代", "ORG"),
 ]
-NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局")]
+NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
+    ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
+]
 
 
 @pytest.fixture(scope="module")
