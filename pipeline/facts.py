@@ -59,6 +59,7 @@ _IN_EDGES = regex.compile(r"^(?:在|其)|中$")
 _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年)")
 _RANK_SCOPE = regex.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|市内|同行|同类|城市|各区县（市）|各区县|区县)+$")
 _SUBJECT_TYPES = ("REGION", "ORG", "PLATFORM")
+_BARE_SHARE = ("比重", "占比", "份额")
 _ANAPHOR_SUFFIX = {"district": ("区",), "city": ("市",), "county": ("县", "市"), "town": ("镇", "街道", "乡"), "province": ("省", "自治区")}
 
 
@@ -87,6 +88,7 @@ class DocContext:
     entities: list[Candidate]  # normalised offsets, sorted
     gazetteer: Gazetteer
     doc_month: int | None = None
+    headline_period: PeriodMention | None = None  # 一季度我市外贸…: the part of the year it is about
 
     @property
     def results_year(self) -> int | None:
@@ -395,7 +397,11 @@ class FactExtractor:
             metric_start = _innermost(ents, lead).end
         elif anaphor := self.rules.word_starting("anaphora", text, metric_start):
             metric_start = anaphor.end()
-        metric_src = _without_periods(text, max(metric_start, cstart), prefix_end, periods)
+        # 由698亿元增加到1056亿元: the words before an earlier number of the clause are its metric
+        after_previous = max((d.end - sent.start for d in previous if cstart < d.end - sent.start <= prefix_end), default=cstart)
+        if after_previous > cstart and (post := self.rules.word_starting("post_qualifiers", text, after_previous)):
+            after_previous = min(post.end(), prefix_end)  # 20个左右、…: the qualifier is the earlier number's
+        metric_src = _without_periods(text, max(metric_start, after_previous), prefix_end, periods)
         if kind == "rank":
             rank_src = _after_periods(text[cstart:prefix_end], cstart, periods)
             metric = self._rank_metric(rank_src, text, cstart, periods, previous)
@@ -422,6 +428,9 @@ class FactExtractor:
                 metric = next((p.metric for p in reversed(previous) if p.kind != "rank"), "")
                 if metric:
                     fired.append("metric.growth_of_previous")
+        if metric in _BARE_SHARE and (share := next((p.metric for p in reversed(previous) if p.kind == "share"), "")):
+            metric = share  # 占全市的53.6%，比重较去年同期提升2.7个百分点: the share just named
+            fired.append("metric.share_of_previous")
         metric = self._distribute(metric, text, clause, q, fired)
         both = self._both(metric, text, clause, q)
         if both:  # 存款余额和贷款余额双双突破2000亿元: one number, a fact for each
@@ -460,14 +469,7 @@ class FactExtractor:
         (each), an item short of the last one's head word taking it. Empty when not a list."""
         if not metric.endswith("各") or "、" not in metric:
             return []
-        items = [x for x in metric[:-1].split("、") if x]
-        last = items[-1]
-        out = []
-        for x in items[:-1]:
-            cut = last.find(x[-1]) + 1  # 千亿级 and 五百亿级规模企业 end their parallel part alike
-            out.append(x + (last[cut:] if 0 < cut < len(last) and not x.endswith(last[cut:]) else ""))
-        out.append(last)
-        cleaned = [self._clean_metric(x) for x in out]
+        cleaned = [self._clean_metric(x) for x in _with_last_head([x for x in metric[:-1].split("、") if x])]
         return cleaned if all(cleaned) and len(cleaned) > 1 else []
 
     def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str]) -> str:
@@ -476,7 +478,7 @@ class FactExtractor:
         m = _RESPECTIVELY.search(clause)
         if not m:
             return metric
-        items = [x for x in _LIST_SEPARATOR.split(m.group(1)) if x]
+        items = _with_last_head([x for x in _LIST_SEPARATOR.split(m.group(1)) if x])
         index = len(_LIST_SEPARATOR.findall(clause, m.end()))  # 分别为320亿元、180亿元 or 2.1%和3.4%
         if len(items) < 2 or index >= len(items):
             return metric
@@ -533,6 +535,9 @@ class FactExtractor:
             # has none the text fixes
             if status != "actual":
                 return "", ""
+            if ctx.headline_period is not None:
+                fired.append("period.headline")
+                return ctx.headline_period.period, ctx.headline_period.text
             return (str(ctx.results_year) if ctx.results_year else ""), ""
         p = before[-1]
         fired.append(p.rule_id)
@@ -550,12 +555,15 @@ class FactExtractor:
         tagged = self._words(_COMPARED_WITH.sub("", src.replace(" ", "")))
         while tagged and len(tagged) > 1 and tagged[0][1] == "d":
             tagged.pop(0)  # an adverb opens no metric (有序推进 → 推进)
-        while len(tagged) > 2 and tagged[0][1].startswith("v") and tagged[1][0] in ("了", "过"):
-            del tagged[:2]  # 聚集了各类纺织服装企业: what was done opens the clause, not the metric
-        while len(tagged) > 1 and tagged[0][1] == "r":
-            tagged.pop(0)  # 各类, 这个: a determiner measures nothing
-        while tagged and (tagged[0][0] in self.leading or tagged[0][0] in "，、,“”\"（("):
-            tagged.pop(0)
+        while tagged:
+            if tagged[0][0] in self.leading or tagged[0][0] in "，、,“”\"（()）":
+                tagged.pop(0)
+            elif len(tagged) > 2 and tagged[0][1].startswith("v") and tagged[1][0] in ("了", "过"):
+                del tagged[:2]  # 聚集了各类纺织服装企业: what was done opens the clause, not the metric
+            elif len(tagged) > 1 and tagged[0][1] in ("r", "t"):
+                tagged.pop(0)  # 各类, 这个, 五年: a determiner or a time measures nothing
+            else:
+                break
         while tagged and (tagged[-1][0] in self.trailing or tagged[-1][0] in "，、,“”\"（("):
             tagged.pop()
         # 规模以上工业企业实现营业收入: the verb between who (a noun) and what is measured goes;
@@ -687,6 +695,19 @@ def _year_before(text: str, doc_year: int | None, inclusive: bool) -> bool:
     if not (year and doc_year):
         return False
     return int(year.group()) <= doc_year if inclusive else int(year.group()) < doc_year
+
+
+def _with_last_head(items: list[str]) -> list[str]:
+    """千亿级、五百亿级规模企业 → 千亿级规模企业, 五百亿级规模企业; 第一产业、第三产业增加值 →
+    第一产业增加值, 第三产业增加值: an item short of the last one's head word takes it."""
+    if not items:
+        return items
+    last = items[-1]
+    out = []
+    for x in items[:-1]:
+        cut = last.find(x[-1]) + 1  # 千亿级 and 五百亿级规模企业 end their parallel part alike
+        out.append(x + (last[cut:] if 0 < cut < len(last) and not x.endswith(last[cut:]) else ""))
+    return out + [last]
 
 
 def _holder(starts: list[int], sents: list[Sentence], start: int, end: int) -> int | None:

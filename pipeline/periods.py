@@ -59,6 +59,8 @@ def resolve(kind: str, g: dict, rules: Rules, doc_year: int | None, context_year
     if kind == "since_year":
         start = int(g["y1"]) if g.get("y1") else _year(g, rules, doc_year, None)
         return f"{start}..{doc_year}" if doc_year and start else ""
+    if kind == "years_ahead":
+        return f"{doc_year}..{doc_year + int(parse_number(g['n'])) - 1}" if doc_year else ""
     if kind == "years_back":
         return f"{doc_year - int(parse_number(g['n']))}..{doc_year}" if doc_year else ""
     y = _year(g, rules, doc_year, context_year)
@@ -96,6 +98,8 @@ def period_matches(text: str, rules: Rules) -> list[tuple]:
     per rule), as (start, -length, rule order, match, rule), sorted."""
     found = []
     for order, rule in enumerate(rules.group("period")):
+        if rule.pattern is None:
+            continue  # period.headline: done by the code, documented in the rules
         for m in rule.finditer(text):
             # a pattern's optional parts may let it open on the blank lines before the phrase:
             # the phrase starts at its first character
@@ -129,6 +133,19 @@ def resolve_periods(found: list[tuple], rules: Rules, doc_year: int | None, offs
             out.append(PeriodMention(start, end, period, phrase, rule.id))
     out.sort(key=lambda p: p.start)
     return out
+
+
+def headline_period(text: str, rules: Rules, doc_year: int | None) -> PeriodMention | None:
+    """The part of a year a news item's headline names (一季度我市外贸进出口实现“开门红”, 前10个月
+    我县工业经济稳中有升): its figures that name no time are of that part. The headline is the
+    first of the first three lines that is not a sentence (no 。) and not only a date."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:3]
+    for line in lines:
+        if "。" in line or _DATE_LINE.fullmatch(line) or _ISO_DATE.match(line):
+            continue
+        parts = [p for p in find_periods(line, rules, doc_year) if "-" in p.period.split("..")[0]]
+        return parts[0] if parts else None
+    return None
 
 
 def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:

@@ -2,7 +2,8 @@
 provincial statistical bulletin, a city government work report, a newspaper feature on an
 industrial town, a city's five-year plan with a table, a county bulletin saved in GBK, a news
 web page, a prefecture's bulletin, a development zone's year summary, a feature on a textile
-town, a county's monthly figures, a company's annual results, a province's five-year plan): rows a
+town, a county's monthly figures, a company's annual results, a province's five-year plan, a district work report in full-width
+digits, a city's quarterly trade news): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -78,6 +79,19 @@ FACTS = [
     ("company_news.txt", "321GWh", "宁德时代新能源科技股份有限公司", "动力电池系统销量", "level", "actual", "2023"),
     ("province_plan.txt", "7%", "安徽省", "地区生产总值", "change", "target", "2021..2025"),
     ("province_plan.txt", "十个", "安徽省", "千亿级产业集群", "count", "target", "2025"),
+    # 由698亿元增加到1056亿元: both are the GDP (full-width digits, read as written)
+    ("district_report.txt", "１０５６亿元", "江北区", "地区生产总值", "level", "actual", "2023"),
+    # 第一产业、第二产业、第三产业增加值分别…: the short items take the last one's head
+    ("district_report.txt", "３．１％", "江北区", "第一产业增加值", "change", "actual", "2023"),
+    # 今后五年: a plan for the document's year and the four after it
+    ("district_report.txt", "６％", "江北区", "地区生产总值", "change", "target", "2024..2028"),
+    # 亿元人民币: the currency is no metric; a headline's 一季度 dates what names no time
+    ("news_trade.txt", "3216.5亿元", "东莞市", "进出口总额", "level", "actual", "2024-01..2024-03"),
+    ("news_trade.txt", "1725.6亿元", "东莞市", "一般贸易进出口", "level", "actual", "2024-01..2024-03"),
+    # 比重 alone is the share just named
+    ("news_trade.txt", "2.7个百分点", "东莞市", "一般贸易进出口占全市外贸总值", "change", "actual", "2024-01..2024-03"),
+    # 环比 is a cue
+    ("news_trade.txt", "34.8%", "东莞市", "外贸进出口", "change", "actual", "2024-03"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
