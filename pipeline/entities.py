@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import ahocorasick_rs
@@ -397,6 +397,8 @@ class EntityFinder:
                     aliases.setdefault(alias, c.canonical)
         if not aliases:
             return chosen
+        # a short form another rule found (长飞光纤 as a brand) names the same company
+        chosen = [replace(c, canonical=aliases[c.canonical]) if c.type == "ORG" and c.canonical in aliases else c for c in chosen]
         extra = [
             Candidate(s, e, "ORG", aliases[alias], "ent.org_alias")
             for s, e, alias in _occurrences(sorted(aliases, key=lambda a: -len(a)), text)

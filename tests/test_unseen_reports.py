@@ -3,7 +3,7 @@ provincial statistical bulletin, a city government work report, a newspaper feat
 industrial town, a city's five-year plan with a table, a county bulletin saved in GBK, a news
 web page, a prefecture's bulletin, a development zone's year summary, a feature on a textile
 town, a county's monthly figures, a company's annual results, a province's five-year plan, a district work report in full-width
-digits, a city's quarterly trade news): rows a
+digits, a city's quarterly trade news, a feature on a high-tech zone): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -92,6 +92,9 @@ FACTS = [
     ("news_trade.txt", "2.7个百分点", "东莞市", "一般贸易进出口占全市外贸总值", "change", "actual", "2024-01..2024-03"),
     # 环比 is a cue
     ("news_trade.txt", "34.8%", "东莞市", "外贸进出口", "change", "actual", "2024-03"),
+    # a company's short form found as a brand still names the company; 区内 is a scope word
+    ("park_feature.txt", "5000吨", "长飞光纤光缆股份有限公司", "光纤预制棒产能", "level", "actual", "2023"),
+    ("park_feature.txt", "1.6万家", "东湖高新区", "集聚光电子信息企业", "count", "actual", "2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -111,9 +114,12 @@ ENTITIES = [
     ("jiangyin_feature.txt", "江阴市工业和信息化局", "GOV"),
     ("jiangyin_feature.txt", "阳光集团", "ORG"),
     ("company_news.txt", "宁德时代", "ORG"),
+    ("park_feature.txt", "长飞光纤", "ORG"),
+    ("park_feature.txt", "武汉市经济和信息化局", "GOV"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
+    ("park_feature.txt", "世界一流科技园"),
 ]
 
 
