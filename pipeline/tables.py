@@ -129,6 +129,11 @@ class TableExtractor:
             else:
                 status = "actual"
             period_cols.append((i, period, status, growth, h))
+        levels = {(period, status) for _, period, status, growth, _ in period_cols if not growth and period}
+        if len(levels) == 1:
+            # 1-12月 | 同比增长（%）: a growth column of no time of its own is of the table's one period
+            ((only, only_status),) = levels
+            period_cols = [(c[0], only, only_status, *c[3:]) if c[3] and not c[1] else c for c in period_cols]
         if metric_col is None:
             first_period = min((c[0] for c in period_cols), default=len(header))
             text_cols = [i for i in range(first_period) if i != unit_col]

@@ -3,7 +3,8 @@ provincial statistical bulletin, a city government work report, a newspaper feat
 industrial town, a city's five-year plan with a table, a county bulletin saved in GBK, a news
 web page, a prefecture's bulletin, a development zone's year summary, a feature on a textile
 town, a county's monthly figures, a company's annual results, a province's five-year plan, a district work report in full-width
-digits, a city's quarterly trade news, a feature on a high-tech zone): rows a
+digits, a city's quarterly trade news, a feature on a high-tech zone, a town's
+year in Chinese numerals, a county's table of indicators): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -95,6 +96,11 @@ FACTS = [
     # a company's short form found as a brand still names the company; 区内 is a scope word
     ("park_feature.txt", "5000吨", "长飞光纤光缆股份有限公司", "光纤预制棒产能", "level", "actual", "2023"),
     ("park_feature.txt", "1.6万家", "东湖高新区", "集聚光电子信息企业", "count", "actual", "2024"),
+    ("town_notes.txt", "一千二百三十亿元", "柳市镇", "工业总产值", "level", "actual", "2023"),
+    ("town_notes.txt", "百分之六点二", "柳市镇", "工业总产值", "change", "actual", "2023"),
+    # a growth column with no time of its own is of the table's one period
+    ("table_bulletin.txt", "6.9", "瑞安市", "地区生产总值", "change", "actual", "2023-01..2023-12"),
+    ("table_bulletin.txt", "1361.5", "瑞安市", "地区生产总值", "level", "actual", "2023-01..2023-12"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
