@@ -108,7 +108,12 @@ class DocContext:
 
 def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
     """The region the document is about: the most frequent division it names, with the title
-    (its first 100 characters) counting three times."""
+    (its first 100 characters) counting three times. A title that names a country and no
+    division (中华人民共和国2023年国民经济和社会发展统计公报) is about that country."""
+    title_end = text.find("\n") % (len(text) + 1)
+    in_title = [c for c in entities if c.type == "REGION" and c.end <= title_end]
+    if in_title and not any(c.code for c in in_title):
+        return in_title[0].canonical
     score: dict[str, float] = {}
     for c in entities:
         if c.type == "REGION" and c.code:

@@ -4,7 +4,7 @@ industrial town, a city's five-year plan with a table, a county bulletin saved i
 web page, a prefecture's bulletin, a development zone's year summary, a feature on a textile
 town, a county's monthly figures, a company's annual results, a province's five-year plan, a district work report in full-width
 digits, a city's quarterly trade news, a feature on a high-tech zone, a town's
-year in Chinese numerals, a county's table of indicators): rows a
+year in Chinese numerals, a county's table of indicators, the national bulletin): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -101,6 +101,11 @@ FACTS = [
     # a growth column with no time of its own is of the table's one period
     ("table_bulletin.txt", "6.9", "瑞安市", "地区生产总值", "change", "actual", "2023-01..2023-12"),
     ("table_bulletin.txt", "1361.5", "瑞安市", "地区生产总值", "level", "actual", "2023-01..2023-12"),
+    # a title naming the country and no division: the bulletin is about 中国, not the
+    # province it names most
+    ("national.txt", "1260582亿元", "中国", "地区生产总值", "level", "actual", "2023"),
+    ("national.txt", "652084亿元", "东部地区", "地区生产总值", "level", "actual", "2023"),
+    ("national.txt", "135673亿元", "广东省", "地区生产总值", "level", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
