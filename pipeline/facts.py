@@ -669,6 +669,8 @@ class FactExtractor:
         # entities that end before pos, the nearest first (entities do not overlap: sorted by
         # start, they are sorted by end too)
         before = reversed(ctx.entities[: bisect.bisect_right(ctx.entity_starts, pos)])
+        if ref == "new_area":
+            return next((e.canonical for e in before if e.type == "PLATFORM" and e.canonical.endswith("新区") and e.end <= pos), "")
         if ref in ("org", "platform"):
             want = "ORG" if ref == "org" else "PLATFORM"
             return next((e.canonical for e in before if e.type == want and e.end <= pos), "")

@@ -41,6 +41,22 @@ _REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """safe_load that refuses a key given twice in one mapping: YAML would keep the last one
+    silently, and a rule writer would wonder why their entry does nothing."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool, type(None))):
+                continue  # an unhashable key: SafeLoader reports it
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r} (line {key_node.start_mark.line + 1})", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 class RulesError(Exception):
     """One or more problems in the rules folder; ``problems`` lists each as ``file:rule: what``."""
 
@@ -304,7 +320,7 @@ def load_rules(directory: str | Path = DEFAULT_RULES_DIR) -> Rules:
             continue
         name = f"{directory.name}/{path.name}"
         try:
-            doc = yaml.safe_load(data.decode("utf-8")) or {}
+            doc = yaml.load(data.decode("utf-8"), Loader=_UniqueKeyLoader) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as e:
             problems.append(f"{name}: not valid UTF-8 YAML: {str(e).splitlines()[0]}")
             continue

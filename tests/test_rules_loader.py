@@ -44,6 +44,14 @@ def test_rules_loader_rejects_unsafe_yaml(tmp_path):
     assert any("evil.yaml: not valid UTF-8 YAML" in p for p in err.value.problems)
 
 
+def test_rules_loader_rejects_a_key_given_twice(tmp_path):
+    d = _copy_rules(tmp_path)
+    (d / "twice.yaml").write_text("tables:\n  anaphora_extra:\n    新区: platform\n    园区: platform\n    新区: district\n", encoding="utf-8")
+    with pytest.raises(RulesError) as err:
+        load_rules(d)
+    assert any("twice.yaml" in p and "duplicate key '新区' (line 5)" in p for p in err.value.problems), err.value.problems
+
+
 def test_rules_fingerprint_changes_with_any_rule_file(tmp_path, rules):
     d = _copy_rules(tmp_path)
     with open(d / "units.yaml", "a", encoding="utf-8") as f:

@@ -4,7 +4,7 @@ industrial town, a city's five-year plan with a table, a county bulletin saved i
 web page, a prefecture's bulletin, a development zone's year summary, a feature on a textile
 town, a county's monthly figures, a company's annual results, a province's five-year plan, a district work report in full-width
 digits, a city's quarterly trade news, a feature on a high-tech zone, a town's
-year in Chinese numerals, a county's table of indicators, the national bulletin): rows a
+year in Chinese numerals, a county's table of indicators, the national bulletin, a feature on a new area): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -106,6 +106,8 @@ FACTS = [
     ("national.txt", "1260582亿元", "中国", "地区生产总值", "level", "actual", "2023"),
     ("national.txt", "652084亿元", "东部地区", "地区生产总值", "level", "actual", "2023"),
     ("national.txt", "135673亿元", "广东省", "地区生产总值", "level", "actual", "2023"),
+    # 新区 alone is the new area the text is about, not the park named last
+    ("newarea_feature.txt", "1.2万家", "青岛西海岸新区", "设民营企业", "count", "actual", "2024-01..2024-03"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -127,10 +129,13 @@ ENTITIES = [
     ("company_news.txt", "宁德时代", "ORG"),
     ("park_feature.txt", "长飞光纤", "ORG"),
     ("park_feature.txt", "武汉市经济和信息化局", "GOV"),
+    ("newarea_feature.txt", "国务院", "GOV"),
+    ("newarea_feature.txt", "工业和信息化部", "GOV"),
+    ("newarea_feature.txt", "中国（山东）自由贸易试验区青岛片区", "PLATFORM"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
-    ("park_feature.txt", "世界一流科技园"),
+    ("park_feature.txt", "世界一流科技园"), ("newarea_feature.txt", "一季度新区"),
 ]
 
 
