@@ -111,6 +111,7 @@ class TableExtractor:
         metric_col = next((i for i, h in enumerate(header) if h in _METRIC_HEADERS), None)
         unit_col = next((i for i, h in enumerate(header) if h in _UNIT_HEADERS), None)
         period_cols = []
+        untimed_growth: set[int] = set()  # growth columns that name no time of their own
         for i, h in enumerate(header):
             h_flat = _SPACE.sub("", h)
             periods = find_periods(h_flat, self.facts.rules, ctx.doc_year)
@@ -129,11 +130,16 @@ class TableExtractor:
             else:
                 status = "actual"
             period_cols.append((i, period, status, growth, h))
+            if growth and not periods:
+                untimed_growth.add(i)
         levels = {(period, status) for _, period, status, growth, _ in period_cols if not growth and period}
         if len(levels) == 1:
             # 1-12月 | 同比增长（%）: a growth column of no time of its own is of the table's one period
             ((only, only_status),) = levels
             period_cols = [(c[0], only, only_status, *c[3:]) if c[3] and not c[1] else c for c in period_cols]
+        elif any(status == "target" for _, status in levels):
+            # 2020年基数 | 2025年目标 | 年均增长（%）: the growth is the plan's
+            period_cols = [(c[0], c[1], "target", *c[3:]) if c[0] in untimed_growth else c for c in period_cols]
         if metric_col is None:
             first_period = min((c[0] for c in period_cols), default=len(header))
             text_cols = [i for i in range(first_period) if i != unit_col]

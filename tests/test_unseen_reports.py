@@ -4,7 +4,7 @@ industrial town, a city's five-year plan with a table, a county bulletin saved i
 web page, a prefecture's bulletin, a development zone's year summary, a feature on a textile
 town, a county's monthly figures, a company's annual results, a province's five-year plan, a district work report in full-width
 digits, a city's quarterly trade news, a feature on a high-tech zone, a town's
-year in Chinese numerals, a county's table of indicators, the national bulletin, a feature on a new area): rows a
+year in Chinese numerals, a county's table of indicators, the national bulletin, a feature on a new area, a county plan's table of indicators): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -108,6 +108,9 @@ FACTS = [
     ("national.txt", "135673亿元", "广东省", "地区生产总值", "level", "actual", "2023"),
     # 新区 alone is the new area the text is about, not the park named last
     ("newarea_feature.txt", "1.2万家", "青岛西海岸新区", "设民营企业", "count", "actual", "2024-01..2024-03"),
+    # 2020年基数 | 2025年目标 | 年均增长（%）: the average growth is the plan's
+    ("county_plan.txt", "7.5", "德清县", "地区生产总值", "change", "target", "2021..2025"),
+    ("county_plan.txt", "517.1", "德清县", "地区生产总值", "level", "actual", "2020"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
