@@ -44,6 +44,13 @@ def test_rules_loader_rejects_unsafe_yaml(tmp_path):
     assert any("evil.yaml: not valid UTF-8 YAML" in p for p in err.value.problems)
 
 
+def test_qualifiers_are_the_contracts_words(rules):
+    # CONTRACT.md: qualifier is one of 约 近 超 以上 以下 余 多 左右 突破 逾 达, or empty
+    contract = set("约 近 超 以上 以下 余 多 左右 突破 逾 达".split())
+    values = set(rules.table("pre_qualifiers").values()) | set(rules.table("post_qualifiers").values())
+    assert values - contract == set()
+
+
 def test_rules_loader_rejects_a_key_given_twice(tmp_path):
     d = _copy_rules(tmp_path)
     (d / "twice.yaml").write_text("tables:\n  anaphora_extra:\n    新区: platform\n    园区: platform\n    新区: district\n", encoding="utf-8")
