@@ -71,7 +71,7 @@ FACTS = [
     ("monthly_news.txt", "0.4个百分点", "", "规上工业增加值", "change", "actual", "2023-01..2023-10"),
     # 高于全市平均水平: a gap to a yardstick measures the metric before it
     ("monthly_news.txt", "2.1个百分点", "", "规上工业增加值", "change", "actual", "2023-01..2023-10"),
-    ("monthly_news.txt", "3.62亿千瓦时", "", "工业用电量", "level", "actual", "2023-10"),
+    ("monthly_news.txt", "3.62亿千瓦时", "", "工业用电量", "level", "actual", "2023-10..2023-10"),
     # 达到20604人: a count that looks like a year after 到 is no target year
     ("company_news.txt", "20604人", "宁德时代新能源科技股份有限公司", "研发人员", "count", "actual", "2023"),
     ("company_news.txt", "183.56亿元", "宁德时代新能源科技股份有限公司", "研发投入", "level", "actual", "2023"),
@@ -92,7 +92,7 @@ FACTS = [
     # 比重 alone is the share just named
     ("news_trade.txt", "2.7个百分点", "东莞市", "一般贸易进出口占全市外贸总值", "change", "actual", "2024-01..2024-03"),
     # 环比 is a cue
-    ("news_trade.txt", "34.8%", "东莞市", "外贸进出口", "change", "actual", "2024-03"),
+    ("news_trade.txt", "34.8%", "东莞市", "外贸进出口", "change", "actual", "2024-03..2024-03"),
     # a company's short form found as a brand still names the company; 区内 is a scope word
     ("park_feature.txt", "5000吨", "长飞光纤光缆股份有限公司", "光纤预制棒产能", "level", "actual", "2023"),
     ("park_feature.txt", "1.6万家", "东湖高新区", "集聚光电子信息企业", "count", "actual", "2024"),
