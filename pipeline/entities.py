@@ -287,6 +287,8 @@ class EntityFinder:
         brand = name[: len(name) - len(suffix)]
         if not (2 <= len(brand) <= 3) or brand in self.dictionary or brand in self.gaz.by_name:
             return False
+        if brand[-1] in "区市县省镇乡":
+            return False  # 科技强区, 制造强市: a slogan's place word, not a brand
         if any(c in self.function_chars for c in brand):
             return False
         return self._word_aligned(text, s, s + len(brand))
