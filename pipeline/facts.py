@@ -309,7 +309,7 @@ class FactExtractor:
             m = self.rules.word_starting("anaphora", text, pos)
             if m:
                 resolved = self._resolve_anaphor(m.group(), offset + pos, ctx)
-                if resolved == "中国" and ctx.main_subject:
+                if resolved == "中国" and ctx.main_subject and ctx.main_subject != "中国":
                     continue  # 全国 in a regional report is a scope (全国第六), not the subject
                 if resolved:
                     out.append((pos, resolved, "subject.anaphora"))
@@ -400,8 +400,8 @@ class FactExtractor:
         lead = next((e for e in ents if e.start == metric_start and e.type in _SUBJECT_TYPES + ("GOV",)), None)
         if lead is not None:
             metric_start = _innermost(ents, lead).end
-        elif anaphor := self.rules.word_starting("anaphora", text, metric_start):
-            metric_start = anaphor.end()
+        elif (anaphor := self.rules.word_starting("anaphora", text, metric_start)) and any(s[0] == metric_start for s in subjects):
+            metric_start = anaphor.end()  # 全区…; an anaphor that refers to nothing (其中企业…) is a word of the metric
         # 由698亿元增加到1056亿元: the words before an earlier number of the clause are its metric
         after_previous = max((d.end - sent.start for d in previous if cstart < d.end - sent.start <= prefix_end), default=cstart)
         if after_previous > cstart and (post := self.rules.word_starting("post_qualifiers", text, after_previous)):

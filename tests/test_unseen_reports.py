@@ -57,6 +57,8 @@ FACTS = [
     # 比年初增加: a change of the balance before it, not a metric called 比年初
     ("mianyang_bulletin.txt", "538.2亿元", "绵阳市", "金融机构本外币各项存款余额", "level", "actual", "2023"),
     ("mianyang_bulletin.txt", "2.4%", "绵阳市", "民间投资", "change", "actual", "2023"),
+    # 其中企业: 企业 refers to no company here, it is what is counted
+    ("mianyang_bulletin.txt", "9.2万户", "绵阳市", "企业", "count", "actual", "2023"),
     ("mianyang_bulletin.txt", "38.4%", "绵阳市", "电子信息产业增加值占规上工业增加值的比重", "share", "actual", "2023"),
     # a year summary speaks of its year as 全年, whatever year its plans are for
     ("zone_summary.txt", "1362亿元", "合肥经济技术开发区", "地区生产总值", "level", "actual", "2023"),
