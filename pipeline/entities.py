@@ -269,8 +269,7 @@ class EntityFinder:
     def _frequent_word(self, word: str) -> bool:
         """时代, 光明: a common noun frequent in running text (jieba's dictionary counts), which
         alone would be found everywhere."""
-        entry = self.dictionary.get(word)
-        return entry is not None and entry[1] not in _PROPER_TAGS and entry[0] >= FREQUENT_WORD_COUNT
+        return self._common_noun(word) and self.dictionary[word][0] >= FREQUENT_WORD_COUNT
 
     def _industry_suffix(self, name: str, keep: int) -> str:
         """The longest industry word that ends ``name`` and leaves ``keep`` characters before it."""

@@ -45,21 +45,22 @@ _ALL_CUE = regex.compile(r"均|都|双双")
 _ALL_CUE_EDGES = regex.compile(r"^(?:在|其)|(?:均|都|双双)+$")
 _YEARS_RUNNING = regex.compile(r"连续\s*\d+\s*年")
 _CUE_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_COMPARATIVES = "高于|低于|快于|慢于|好于"
 # the base a figure is compared with is no part of its metric: 比2020年(增长), 是2020年的(3.5倍)
 _COMPARED_WITH = regex.compile(
     r"(?:比|较|同|是|恢复到|恢复至|相当于)(?:19|20)\d{2}年(?:同期|底|末)?的?"
     # 高于全市平均水平2.1个百分点, 高于规上工业增加值2.8个百分点: a gap to a yardstick, which
     # runs up to the number; the metric is the one before
-    r"|(?:高于|低于|快于|慢于|好于)[^，；：,;:]*$"
+    rf"|(?:{_COMPARATIVES})[^，；：,;:]*$"
 )
 # 比前三季度提高, 较一季度回落: a time phrase after these is what the figure is compared with
-_COMPARISON_BEFORE = regex.compile(r"(?:比|较|高于|低于|快于|慢于)\s*$")
+_COMPARISON_BEFORE = regex.compile(rf"(?:比|较|{_COMPARATIVES})\s*$")
 _RANK_BASE_EDGES = regex.compile(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续|继续|仍|仍然|依然|稳定|持续)+$")
 _IN_EDGES = regex.compile(r"^(?:在|其)|中$")
 _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年)")
 _RANK_SCOPE = regex.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|市内|同行|同类|城市|各区县（市）|各区县|区县)+$")
 _SUBJECT_TYPES = ("REGION", "ORG", "PLATFORM")
-_BARE_SHARE = ("比重", "占比", "份额")
+_ANAPHOR_NAMED = {"org": ("ORG", ""), "platform": ("PLATFORM", ""), "new_area": ("PLATFORM", "新区")}
 _ANAPHOR_SUFFIX = {"district": ("区",), "city": ("市",), "county": ("县", "市"), "town": ("镇", "街道", "乡"), "province": ("省", "自治区")}
 
 
@@ -110,7 +111,7 @@ def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
     """The region the document is about: the most frequent division it names, with the title
     (its first 100 characters) counting three times. A title that names a country and no
     division (中华人民共和国2023年国民经济和社会发展统计公报) is about that country."""
-    title_end = text.find("\n") % (len(text) + 1)
+    title_end = text.find("\n") if "\n" in text else len(text)
     in_title = [c for c in entities if c.type == "REGION" and c.end <= title_end]
     if in_title and not any(c.code for c in in_title):
         return in_title[0].canonical
@@ -170,6 +171,7 @@ class FactExtractor:
         self.inner_verbs = set(rules.table("metric_inner_verbs"))
         self.done_words = words_pattern(rules.table("done_words"))
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
+        self.bare_share_words = set(rules.table("bare_share_words"))
         self.anaphora = rules.table("anaphora")
         self.any_anaphor = words_pattern(self.anaphora)
         keys = sorted(((_fold(s), key) for key, syns in rules.table("metric_keys").items() for s in syns), key=lambda t: -len(t[0]))
@@ -433,7 +435,7 @@ class FactExtractor:
                 metric = next((p.metric for p in reversed(previous) if p.kind != "rank"), "")
                 if metric:
                     fired.append("metric.growth_of_previous")
-        if metric in _BARE_SHARE and (share := next((p.metric for p in reversed(previous) if p.kind == "share"), "")):
+        if metric in self.bare_share_words and (share := next((p.metric for p in reversed(previous) if p.kind == "share"), "")):
             metric = share  # 占全市的53.6%，比重较去年同期提升2.7个百分点: the share just named
             fired.append("metric.share_of_previous")
         metric = self._distribute(metric, text, clause, q, fired)
@@ -669,11 +671,9 @@ class FactExtractor:
         # entities that end before pos, the nearest first (entities do not overlap: sorted by
         # start, they are sorted by end too)
         before = reversed(ctx.entities[: bisect.bisect_right(ctx.entity_starts, pos)])
-        if ref == "new_area":
-            return next((e.canonical for e in before if e.type == "PLATFORM" and e.canonical.endswith("新区") and e.end <= pos), "")
-        if ref in ("org", "platform"):
-            want = "ORG" if ref == "org" else "PLATFORM"
-            return next((e.canonical for e in before if e.type == want and e.end <= pos), "")
+        if ref in _ANAPHOR_NAMED:  # 该公司, 该园区, 新区: the nearest such name before
+            want, ending = _ANAPHOR_NAMED[ref]
+            return next((e.canonical for e in before if e.type == want and e.canonical.endswith(ending) and e.end <= pos), "")
         suffixes = _ANAPHOR_SUFFIX.get(ref, ())
         main = ctx.main_subject
         if main.endswith(suffixes):

@@ -136,7 +136,7 @@ class TableExtractor:
         if len(levels) == 1:
             # 1-12月 | 同比增长（%）: a growth column of no time of its own is of the table's one period
             ((only, only_status),) = levels
-            period_cols = [(c[0], only, only_status, *c[3:]) if c[3] and not c[1] else c for c in period_cols]
+            period_cols = [(c[0], only, only_status, *c[3:]) if c[0] in untimed_growth and not c[1] else c for c in period_cols]
         elif any(status == "target" for _, status in levels):
             # 2020年基数 | 2025年目标 | 年均增长（%）: the growth is the plan's
             period_cols = [(c[0], c[1], "target", *c[3:]) if c[0] in untimed_growth else c for c in period_cols]
