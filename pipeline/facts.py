@@ -116,9 +116,12 @@ def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
     if in_title and not any(c.code for c in in_title):
         return in_title[0].canonical
     score: dict[str, float] = {}
-    for c in entities:
-        if c.type == "REGION" and c.code:
-            score[c.canonical] = score.get(c.canonical, 0) + (3 if c.start < 100 else 1)
+    regions = [c for c in entities if c.type == "REGION" and c.code]
+    at = {c.start: c for c in regions}
+    for c in regions:
+        if c.end in at and _inside(at[c.end], c):
+            continue  # 广州市黄埔区: a chain of places is one mention of its innermost
+        score[c.canonical] = score.get(c.canonical, 0) + (3 if c.start < 100 else 1)
     if not score:
         return ""
     return max(sorted(score), key=lambda k: score[k])
@@ -139,10 +142,15 @@ def _innermost(ents: list[Candidate], ent: Candidate) -> Candidate:
     last one is what the clause is about (and the others are not part of its metric)."""
     while ent.type == "REGION" and ent.code:
         inner = next((e for e in ents if e.start == ent.end and e.type == "REGION" and e.code), None)
-        if inner is None or inner.code == ent.code or not inner.code.startswith(_region_code_prefix(ent.code)):
+        if inner is None or not _inside(inner, ent):
             return ent
         ent = inner
     return ent
+
+
+def _inside(inner: Candidate, outer: Candidate) -> bool:
+    """Is the division ``inner`` one of ``outer``'s (by their codes)?"""
+    return inner.code != outer.code and inner.code.startswith(_region_code_prefix(outer.code))
 
 
 def _clause_starts(text: str) -> list[int]:
@@ -172,6 +180,8 @@ class FactExtractor:
         self.done_words = words_pattern(rules.table("done_words"))
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.bare_share_words = set(rules.table("bare_share_words"))
+        self.bare_total_words = set(rules.table("bare_total_words"))
+        self.increment_words = rules.table("increment_words")
         self.anaphora = rules.table("anaphora")
         self.any_anaphor = words_pattern(self.anaphora)
         keys = sorted(((_fold(s), key) for key, syns in rules.table("metric_keys").items() for s in syns), key=lambda t: -len(t[0]))
@@ -230,7 +240,9 @@ class FactExtractor:
                     d, r = self._sentence_facts(sents[i], c, ctx, carry, fallback)
                     drafts.extend(d)
                     rejections.extend(r)
-                last = later[-1] if later else None
+                # a company or park the paragraph names only after its region's figures (全市进出口
+                # 总额…；自贸区片区新增企业…) was named in passing: the next paragraph is not about it
+                last = later[-1] if later and (later[0][1] == later[-1][1] or later[-1][1] not in ctx.organisations) else None
             else:
                 # no number here (four paragraphs in five): all it gives the next ones is the
                 # last subject it names, looked for from its end
@@ -402,7 +414,11 @@ class FactExtractor:
         lead = next((e for e in ents if e.start == metric_start and e.type in _SUBJECT_TYPES + ("GOV",)), None)
         if lead is not None:
             metric_start = _innermost(ents, lead).end
-        elif (anaphor := self.rules.word_starting("anaphora", text, metric_start)) and any(s[0] == metric_start for s in subjects):
+        elif (
+            (anaphor := self.rules.word_starting("anaphora", text, metric_start))
+            and any(s[0] == metric_start for s in subjects)
+            and self.anaphora[anaphor.group()] != "document"  # 全社会固定资产投资 is the indicator's name
+        ):
             metric_start = anaphor.end()  # 全区…; an anaphor that refers to nothing (其中企业…) is a word of the metric
         # 由698亿元增加到1056亿元: the words before an earlier number of the clause are its metric
         after_previous = max((d.end - sent.start for d in previous if cstart < d.end - sent.start <= prefix_end), default=cstart)
@@ -421,9 +437,13 @@ class FactExtractor:
         else:
             metric = self._clean_metric(metric_src)
             after = self._metric_after(text, q.end)
+            total = self._total_of(metric_src, previous)
             if after:  # a number before its noun measures that noun
                 metric = after
                 fired.append("metric.after_number")
+            elif total:
+                metric = total
+                fired.append("metric.total_of_previous")
             elif metric:
                 if kind == "share":
                     metric = _IN_B_SHARE.sub(r"占\1", metric)  # A在B中 → A占B
@@ -461,6 +481,17 @@ class FactExtractor:
             fired,
         )
         return [draft] + [replace(draft, metric=m, metric_key=self.metric_key(m)) for m in also]
+
+    def _total_of(self, src: str, previous: list[FactDraft]) -> str:
+        """新增…企业11家，总数达到44家: a bare 总数 (累计, 总量) after an increment is the total of
+        the things the increment added to; empty otherwise."""
+        if not previous or previous[-1].kind != "count":
+            return ""
+        words = [w for w, _ in self._words(src.replace(" ", "")) if w not in "，、,；;"]
+        if not words or words[0] not in self.bare_total_words or not all(w in self.trailing for w in words[1:]):
+            return ""
+        counted = _strip_words(previous[-1].metric, self.increment_words, [])
+        return counted + "总数" if counted != previous[-1].metric else ""
 
     def _both(self, metric: str, text: str, clause: int, q: Quantity) -> list[str]:
         if not _EACH_CUE_END.search(text, clause, q.start):
@@ -548,8 +579,8 @@ class FactExtractor:
             return (str(ctx.results_year) if ctx.results_year else ""), ""
         p = before[-1]
         fired.append(p.rule_id)
-        if status == "actual" and p.text in _WHOLE_YEAR and ctx.results_year != ctx.doc_year:
-            return str(ctx.results_year), p.text  # 全年 in a January work report: last year
+        if status in ("actual", "forecast") and p.text in _WHOLE_YEAR and ctx.results_year != ctx.doc_year:
+            return str(ctx.results_year), p.text  # 全年, 预计全年 in a January work report: last year
         return ("" if p.period == "-" else p.period), p.text
 
     # -- metrics --------------------------------------------------------------------------------
