@@ -25,6 +25,7 @@ _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
 #: jieba's dictionary count above which a common noun is a word of running text (时代 10,799,
 #: 光明 1,219), not a company's short form on its own (创智 2, 京东方 32)
 FREQUENT_WORD_COUNT = 1000
+RARE_WORD_COUNT = 10  # jieba's dictionary count up to which a word is as good as unknown
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "总公司", "公司", "集团", "股份")
 _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
 
@@ -182,8 +183,11 @@ class EntityFinder:
                 taken.append((start, False))
                 continue
             known = word in self.gaz.by_name
-            # a word jieba made up (not in its dictionary) is name material: 镇明, 舜宇
-            unknown = word not in self.dictionary and len(word) > 1 and flag not in _NUMBER_TAGS
+            # a word jieba made up (not in its dictionary) is name material: 镇明, 舜宇; so is
+            # a verb its dictionary has seen a handful of times (安踏, 迈拓: names mis-tagged v;
+            # a rare noun, 医疗器械, is still a common word)
+            count = self.dictionary.get(word, (0,))[0]
+            unknown = len(word) > 1 and flag not in _NUMBER_TAGS and (count == 0 or count <= RARE_WORD_COUNT and flag.startswith("v"))
             if not (known or unknown or flag not in _STOP_TAGS):
                 break
             start -= len(word)

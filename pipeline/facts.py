@@ -22,7 +22,7 @@ import regex
 
 from .entities import Candidate, Gazetteer
 from .model import Quantity, Rejection
-from .normalize import LIST_MARKER
+from .normalize import HEADING_MAX, LIST_MARKER
 from .numbers import find_quantities, with_sign
 from .periods import PeriodMention, period_matches, resolve_periods
 from .rules import Rules, words_pattern
@@ -153,6 +153,22 @@ def _inside(inner: Candidate, outer: Candidate) -> bool:
     return inner.code != outer.code and inner.code.startswith(_region_code_prefix(outer.code))
 
 
+def _heading_rank(text: str) -> int | None:
+    """The rank of a numbered heading line (第一章 0, 一、 1, （一） 2, 1. 3, ① 4), None for prose:
+    a heading is short and ends with no full stop."""
+    m = LIST_MARKER.match(text)
+    if not m or len(text) - m.end() > HEADING_MAX or text.rstrip()[-1:] in "。；;！？!?":
+        return None
+    mark = m.group()
+    if mark.startswith("第"):
+        return 0
+    if mark[0] in "（(":
+        return 2
+    if mark[0].isdigit():
+        return 3
+    return 1 if mark.endswith("、") else 4
+
+
 def _clause_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
 
@@ -193,6 +209,7 @@ class FactExtractor:
         self.decrease = rules.by_id("sign.decrease")
         self.status_rules = [rules.by_id("status.target"), rules.by_id("status.forecast")]
         self.actual = rules.by_id("status.actual")
+        self.section_plan = rules.by_id("status.section_plan")
         self.rank_cue = rules.by_id("metric.rank").pattern
         self.after_stop = rules.by_id("metric.after_number").pattern
 
@@ -230,11 +247,19 @@ class FactExtractor:
             periods = resolve_periods(sentence_periods.get(i, []), self.rules, ctx.doc_year, sents[i].start)
             return self._sentence_context(sents[i], ctx, periods, sentence_quantities.get(i, []))
 
+        plans: dict[int, tuple[str, str, str]] = {}  # heading rank → the plan its section states
         for members in paragraphs.values():
+            rank = _heading_rank(sents[members[0]].text) if len(members) == 1 else None
+            if rank is not None:  # a heading closes the sections of its rank and below
+                plans = {r: p for r, p in plans.items() if r < rank}
+                if self.section_plan.pattern.search(sents[members[0]].text):
+                    found = resolve_periods(sentence_periods.get(members[0], []), self.rules, ctx.doc_year, sents[members[0]].start)
+                    if not (found and _year_before(found[0].period, ctx.doc_year, inclusive=False)):
+                        plans[rank] = (found[0].period, found[0].text, self.section_plan.id) if found else ("", "", self.section_plan.id)
             if any(i in sentence_quantities for i in members):
                 contexts = [context(i) for i in members]
                 later = [subj for c in contexts for subj in c["subjects"]]
-                carry: dict = {"subject": None}
+                carry: dict = {"subject": None, "target": plans[max(plans)] if plans else None}
                 fallback = (later[0][1], "subject.paragraph") if later else previous_subject
                 for i, c in zip(members, contexts):
                     d, r = self._sentence_facts(sents[i], c, ctx, carry, fallback)
@@ -290,7 +315,7 @@ class FactExtractor:
             carry["subject"] = c["subjects"][-1][1:]
         planned = [d for d in drafts if d.status == "target" and d.period]
         if planned:
-            carry["target"] = (planned[-1].period, planned[-1].period_text)
+            carry["target"] = (planned[-1].period, planned[-1].period_text, "status.paragraph_target")
         if periods:
             # 今年一季度 goes on for the paragraph until another time is named; so does the time
             # of a sentence that only sets the scene (过去一年，全市经济运行稳中有进。); a full
@@ -386,13 +411,16 @@ class FactExtractor:
             status == "actual"
             and carry.get("target")
             and "status.actual" not in fired
-            and not any(p.end <= q.start for p in periods)
+            and all(p.period == "-" for p in periods if p.end <= q.start)
             and not self.done_words.search(text, 0, q.start)
         ):
             # 到2025年，A达到…。B突破…。: the sentences after a target that name no time of their
-            # own and no cue of what has happened go on with its plan
-            status, (period, period_text) = "target", carry["target"]
-            fired.append("status.paragraph_target")
+            # own (每年 is none: a yearly amount of the plan, of no one year) and no cue of what
+            # has happened go on with its plan
+            status = "target"
+            if not any(p.end <= q.start for p in periods):
+                period, period_text = carry["target"][:2]
+            fired.append(carry["target"][2])
 
         subject = ""
         before = [s for s in subjects if s[0] < q.start]
@@ -571,8 +599,8 @@ class FactExtractor:
             # the sentence names no time: what has happened is of the document's year (earlier
             # sentences' full years were tried too, and measured worse); a plan with no year
             # has none the text fixes
-            if status != "actual":
-                return "", ""
+            if status != "actual":  # a plan's year, when the paragraph or section set one
+                return tuple(carry["target"][:2]) if carry.get("target") else ("", "")
             if ctx.headline_period is not None:
                 fired.append("period.headline")
                 return ctx.headline_period.period, ctx.headline_period.text
@@ -598,8 +626,8 @@ class FactExtractor:
                 tagged.pop(0)
             elif len(tagged) > 2 and tagged[0][1].startswith("v") and tagged[1][0] in ("了", "过"):
                 del tagged[:2]  # 聚集了各类纺织服装企业: what was done opens the clause, not the metric
-            elif len(tagged) > 1 and tagged[0][1] in ("r", "t"):
-                tagged.pop(0)  # 各类, 这个, 五年: a determiner or a time measures nothing
+            elif len(tagged) > 1 and (tagged[0][1] in ("r", "t") or tagged[0][1] == "m" and _ONE_OF.fullmatch(tagged[0][0])):
+                tagged.pop(0)  # 各类, 这个, 五年, 一座: a determiner, a time or "a" measures nothing
             else:
                 break
         while tagged and (tagged[-1][0] in self.trailing or tagged[-1][0] in "，、,“”\"（("):
@@ -723,6 +751,7 @@ class FactExtractor:
         return self.key_of[m.group()]
 
 
+_ONE_OF = regex.compile(r"一\p{Han}")  # 一座, 一批: an article and its measure word (jieba tags both m)
 _WHOLE_YEAR = ("全年", "本年", "当年")
 _COUNTED_ALREADY = ("数量", "总量", "总数", "数")
 

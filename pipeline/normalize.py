@@ -29,7 +29,7 @@ _SPACES = {"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009":
 _TERMINAL = set("。！？!?；;…")
 _CLOSERS = set("”’」』）)】")
 _CLAUSE = set("，、；：,;:")
-_HEADING_MAX = 16  # characters after a heading's number (九、教育、科技和卫生); a longer line is prose
+HEADING_MAX = 16  # characters after a heading's number (九、教育、科技和卫生); a longer line is prose
 #: The number of a heading or list item (一、 （二） 3. 第四章 ⑤), matched at a given position.
 LIST_MARKER = regex.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?=\D)|第[一二三四五六七八九十\d]+[章节条部分]|[①-⑳]")
 # a line that starts a new block: a list item, or a figure, table or note
@@ -220,7 +220,7 @@ def _should_join(prev: str, nxt: str, hard_wrapped: bool, wrap: float) -> bool:
     marker = LIST_MARKER.match(prev)
     rest = prev[marker.end() if marker else 0 :]
     marks = {c for c in rest if c in _CLAUSE}
-    if marker and marks <= {"、"} and len(rest) <= _HEADING_MAX:
+    if marker and marks <= {"、"} and len(rest) <= HEADING_MAX:
         return False  # 一、综合, 九、教育、科技和卫生: a numbered heading, its own line
     if marks:
         return True  # the line stops inside a sentence

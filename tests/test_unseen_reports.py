@@ -4,7 +4,9 @@ industrial town, a city's five-year plan with a table, a county bulletin saved i
 web page, a prefecture's bulletin, a development zone's year summary, a feature on a textile
 town, a county's monthly figures, a company's annual results, a province's five-year plan, a district work report in full-width
 digits, a city's quarterly trade news, a feature on a high-tech zone, a town's
-year in Chinese numerals, a county's table of indicators, the national bulletin, a feature on a new area, a county plan's table of indicators): rows a
+year in Chinese numerals, a county's table of indicators, the national bulletin, a feature on a new area, a county plan's table of indicators, a district's bulletin, a city's
+work report with its year's targets, a feature on a shoe-making county, a zone's three-year
+action plan): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -113,6 +115,30 @@ FACTS = [
     # 2020年基数 | 2025年目标 | 年均增长（%）: the average growth is the plan's
     ("county_plan.txt", "7.5", "德清县", "地区生产总值", "change", "target", "2021..2025"),
     ("county_plan.txt", "517.1", "德清县", "地区生产总值", "level", "actual", "2020"),
+    # 广州市黄埔区 in the title is one mention of 黄埔区: it is the document's subject
+    ("huangpu_bulletin.txt", "128.95万人", "黄埔区", "常住人口", "count", "actual", "2023"),
+    # a numbered heading with a list in it (九、教育、科技和卫生) is no part of the metric after it
+    ("huangpu_bulletin.txt", "367所", "黄埔区", "学校", "count", "actual", "2023"),
+    # 预计全年 in a January work report is the year just ended
+    ("luoyang_report.txt", "4.5%", "洛阳市", "地区生产总值", "change", "forecast", "2023"),
+    ("luoyang_report.txt", "421.3亿元", "洛阳市", "一般公共预算收入", "level", "forecast", "2023"),
+    # 全社会 is the city; a laboratory named later in the paragraph is not what comes before it
+    ("luoyang_report.txt", "2.9%", "洛阳市", "全社会研发经费投入强度", "share", "actual", "2023"),
+    # 总数 after 新增: the total of the same things
+    ("luoyang_report.txt", "44家", "洛阳市", "国家级专精特新“小巨人”企业总数", "count", "actual", "2023"),
+    # a zone named last in a paragraph about the city does not carry into the next paragraph
+    ("luoyang_report.txt", "6.8万人", "洛阳市", "城镇新增就业", "count", "actual", "2023"),
+    # under the heading 二、2024年主要目标任务 the figures are the plan's, for 2024
+    ("luoyang_report.txt", "1500亿元", "洛阳市", "投资", "level", "target", "2024"),
+    ("luoyang_report.txt", "200家", "洛阳市", "新增规上工业企业", "count", "target", "2024"),
+    # 双 is a unit: 10亿双 is a count, not money
+    ("jinjiang_feature.txt", "10亿双", "晋江市", "年产各类鞋", "count", "actual", "2023"),
+    # the article and the measure word (一座) open no metric; 计划总投资 is planned
+    ("jinjiang_feature.txt", "300亩", "晋江经济开发区", "占地", "level", "actual", "2023"),
+    ("jinjiang_feature.txt", "45亿元", "晋江经济开发区", "总投资", "level", "target", ""),
+    # an action plan's 主要任务 section: yearly amounts are planned, of no one year
+    ("zone_plan.txt", "50个", "嘉兴经济技术开发区", "引进亿元以上产业项目", "count", "target", ""),
+    ("zone_plan.txt", "2250.6亿元", "嘉兴经济技术开发区", "规上工业总产值", "level", "actual", "2022"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -137,10 +163,13 @@ ENTITIES = [
     ("newarea_feature.txt", "国务院", "GOV"),
     ("newarea_feature.txt", "工业和信息化部", "GOV"),
     ("newarea_feature.txt", "中国（山东）自由贸易试验区青岛片区", "PLATFORM"),
+    # 安踏 is in jieba's dictionary as a rare verb: still a name before 集团
+    ("jinjiang_feature.txt", "安踏集团", "ORG"),
+    ("luoyang_report.txt", "市人民政府", "GOV"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
-    ("park_feature.txt", "世界一流科技园"), ("newarea_feature.txt", "一季度新区"),
+    ("park_feature.txt", "世界一流科技园"), ("newarea_feature.txt", "一季度新区"), ("luoyang_report.txt", "代表市人民政府"),
 ]
 
 
