@@ -294,6 +294,8 @@ class EntityFinder:
             return False  # 科技强区, 制造强市: a slogan's place word, not a brand
         if any(c in self.function_chars for c in brand):
             return False
+        if any(len(w) > 1 and self._frequent_word(w) for w in self.seg.cut(brand)):
+            return False  # 做强绿色照明: 强 and 绿色, words everyone writes, are no brand
         return self._word_aligned(text, s, s + len(brand))
 
     def _gov_fixed_start(self, name: str) -> int | None:

@@ -60,7 +60,13 @@ _IN_EDGES = regex.compile(r"^(?:在|其)|中$")
 _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年)")
 _RANK_SCOPE = regex.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|市内|同行|同类|城市|各区县（市）|各区县|区县)+$")
 _SUBJECT_TYPES = ("REGION", "ORG", "PLATFORM")
-_ANAPHOR_NAMED = {"org": ("ORG", ""), "platform": ("PLATFORM", ""), "new_area": ("PLATFORM", "新区")}
+_ANAPHOR_NAMED = {
+    "org": ("ORG", ""),
+    "platform": ("PLATFORM", ""),
+    "new_area": ("PLATFORM", "新区"),
+    "development_zone": ("PLATFORM", ("开发区", "经开区")),
+    "high_tech_zone": ("PLATFORM", ("高新技术产业开发区", "高新区")),
+}
 _ANAPHOR_SUFFIX = {"district": ("区",), "city": ("市",), "county": ("县", "市"), "town": ("镇", "街道", "乡"), "province": ("省", "自治区")}
 
 
@@ -90,12 +96,13 @@ class DocContext:
     gazetteer: Gazetteer
     doc_month: int | None = None
     headline_period: PeriodMention | None = None  # 一季度我市外贸…: the part of the year it is about
+    looks_back: bool = False  # a five-year plan, drawn up in its first year, reviews the last plan's
 
     @property
     def results_year(self) -> int | None:
         """The year whose results the document reports as 全年 or without a time: a report
         dated January to March (a work report, a review) looks back on the year before."""
-        if self.doc_year is not None and self.doc_month is not None and self.doc_month <= 3:
+        if self.doc_year is not None and (self.looks_back or self.doc_month is not None and self.doc_month <= 3):
             return self.doc_year - 1
         return self.doc_year
 
@@ -122,6 +129,11 @@ def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
         if c.end in at and _inside(at[c.end], c):
             continue  # 广州市黄埔区: a chain of places is one mention of its innermost
         score[c.canonical] = score.get(c.canonical, 0) + (3 if c.start < 100 else 1)
+    if not score:  # 山东省统计局 alone over 全省…: the place the author's office is of
+        for c in entities:
+            place = gaz.place_at_start(c.canonical) if c.type == "GOV" else None
+            if place is not None:
+                score[place.name] = score.get(place.name, 0) + 1
     if not score:
         return ""
     return max(sorted(score), key=lambda k: score[k])
@@ -316,11 +328,12 @@ class FactExtractor:
         planned = [d for d in drafts if d.status == "target" and d.period]
         if planned:
             carry["target"] = (planned[-1].period, planned[-1].period_text, "status.paragraph_target")
-        if periods:
+        stated = [p for p in periods if not _compared_with(text, p)]  # 增速比1—9月份加快: a base
+        if stated:
             # 今年一季度 goes on for the paragraph until another time is named; so does the time
             # of a sentence that only sets the scene (过去一年，全市经济运行稳中有进。); a full
             # year stated beside figures does not
-            last = periods[-1]
+            last = stated[-1]
             part = ".." in last.period and "-" in last.period.split("..")[0]
             carry["part_of_year"] = last if part or not drafts else None
         return drafts, rejections
@@ -588,7 +601,7 @@ class FactExtractor:
         return cue[1].get("sets")["status"]
 
     def _period(self, q, text, periods, status, ctx, carry, fired) -> tuple[str, str]:
-        before = [p for p in periods if p.end <= q.start and not _COMPARISON_BEFORE.search(text, max(0, p.start - 3), p.start)]
+        before = [p for p in periods if p.end <= q.start and not _compared_with(text, p)]
         if status == "actual":
             # 到2025年 fixes the year of targets, not of what has already happened; 截至2020年底
             # dates a stock, and 上升至2020年的 a figure of a year gone by
@@ -754,6 +767,11 @@ class FactExtractor:
 _ONE_OF = regex.compile(r"一\p{Han}")  # 一座, 一批: an article and its measure word (jieba tags both m)
 _WHOLE_YEAR = ("全年", "本年", "当年")
 _COUNTED_ALREADY = ("数量", "总量", "总数", "数")
+
+
+def _compared_with(text: str, p: PeriodMention) -> bool:
+    """比上年, 较2020年: the time is a comparison base, not the period of a figure."""
+    return _COMPARISON_BEFORE.search(text, max(0, p.start - 3), p.start) is not None
 
 
 def _year_before(text: str, doc_year: int | None, inclusive: bool) -> bool:

@@ -6,7 +6,8 @@ town, a county's monthly figures, a company's annual results, a province's five-
 digits, a city's quarterly trade news, a feature on a high-tech zone, a town's
 year in Chinese numerals, a county's table of indicators, the national bulletin, a feature on a new area, a county plan's table of indicators, a district's bulletin, a city's
 work report with its year's targets, a feature on a shoe-making county, a zone's three-year
-action plan): rows a
+action plan, a province's monthly release, a district's five-year plan, a zone's news, a town's
+year-end summary): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -111,7 +112,7 @@ FACTS = [
     ("national.txt", "652084亿元", "东部地区", "地区生产总值", "level", "actual", "2023"),
     ("national.txt", "135673亿元", "广东省", "地区生产总值", "level", "actual", "2023"),
     # 新区 alone is the new area the text is about, not the park named last
-    ("newarea_feature.txt", "1.2万家", "青岛西海岸新区", "设民营企业", "count", "actual", "2024-01..2024-03"),
+    ("newarea_feature.txt", "1.2万家", "青岛西海岸新区", "新设民营企业", "count", "actual", "2024-01..2024-03"),
     # 2020年基数 | 2025年目标 | 年均增长（%）: the average growth is the plan's
     ("county_plan.txt", "7.5", "德清县", "地区生产总值", "change", "target", "2021..2025"),
     ("county_plan.txt", "517.1", "德清县", "地区生产总值", "level", "actual", "2020"),
@@ -139,6 +140,19 @@ FACTS = [
     # an action plan's 主要任务 section: yearly amounts are planned, of no one year
     ("zone_plan.txt", "50个", "嘉兴经济技术开发区", "引进亿元以上产业项目", "count", "target", ""),
     ("zone_plan.txt", "2250.6亿元", "嘉兴经济技术开发区", "规上工业总产值", "level", "actual", "2022"),
+    # a release signed only by 山东省统计局 is about 山东省 (全省); 增速比1—9月份加快 names a base,
+    # not the period of the sentences after it
+    ("shandong_monthly.txt", "7.2%", "山东省", "规上工业增加值", "change", "actual", "2023-01..2023-10"),
+    ("shandong_monthly.txt", "1.9%", "山东省", "采矿业增加值", "change", "actual", "2023-01..2023-10"),
+    # a five-year plan is dated its first year (2021): 增加到2020年的 is a result, not a target
+    ("wanzhou_plan.txt", "1010.9亿元", "万州区", "地区生产总值", "level", "actual", "2020"),
+    ("wanzhou_plan.txt", "6.2万元", "万州区", "人均地区生产总值", "level", "actual", "2020"),
+    # 新材料 keeps its 新
+    ("wanzhou_plan.txt", "200亿元", "万州区", "新材料产业产值", "level", "target", "2025"),
+    # 经开区 is the development zone named before
+    ("zone_news.txt", "60万辆", "合肥经济技术开发区", "新能源汽车产量", "count", "target", "2024"),
+    ("village_report.txt", "37家", "永安镇", "规上工业企业总数", "count", "actual", "2023"),
+    ("village_report.txt", "20万元", "永安镇", "行政村集体经济收入", "level", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -166,10 +180,13 @@ ENTITIES = [
     # 安踏 is in jieba's dictionary as a rare verb: still a name before 集团
     ("jinjiang_feature.txt", "安踏集团", "ORG"),
     ("luoyang_report.txt", "市人民政府", "GOV"),
+    ("zone_news.txt", "合肥经开区管委会", "GOV"),
+    ("zone_news.txt", "张立新", "PERSON"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
     ("park_feature.txt", "世界一流科技园"), ("newarea_feature.txt", "一季度新区"), ("luoyang_report.txt", "代表市人民政府"),
+    ("wanzhou_plan.txt", "强绿色照明"),
 ]
 
 
