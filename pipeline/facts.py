@@ -28,7 +28,7 @@ from .periods import PeriodMention, period_matches, resolve_periods
 from .rules import Rules, words_pattern
 from .segment import Sentence
 
-_CLAUSE_END = regex.compile(r"[，；：,;:\t]")
+_CLAUSE_END = regex.compile(r"[，；：,;:\t]|——")  # ——: an apposition (“小巨人”企业——镇明转轴) names anew
 _RENAMED = regex.compile(r"更名为|改名为|升格为|升级为")
 _IN_B_SHARE = regex.compile(r"在(.+?)中(?:的)?(?:比重|占比)?$")
 # 年均 人均 亩均 户均: per year, head, mu, household; their 均 is no "each"
@@ -43,7 +43,7 @@ _NOUN_AFTER = regex.compile(r"[\p{Han}A-Za-z“”（）()]{2,24}")
 _PER_HEAD = regex.compile(rf"^([{_PER}]均|单位)")
 _ALL_CUE = regex.compile(r"均|都|双双")
 _ALL_CUE_EDGES = regex.compile(r"^(?:在|其)|(?:均|都|双双)+$")
-_YEARS_RUNNING = regex.compile(r"连续\s*\d+\s*年")
+_YEARS_RUNNING = regex.compile(r"(?:已经|已)?连续\s*(?:\d+|[两二三四五六七八九十]+|多)\s*年")
 _CUE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _COMPARATIVES = "高于|低于|快于|慢于|好于"
 # the base a figure is compared with is no part of its metric: 比2020年(增长), 是2020年的(3.5倍)
@@ -109,6 +109,7 @@ class DocContext:
     def __post_init__(self) -> None:
         self.entity_starts = [e.start for e in self.entities]
         self.organisations = {e.canonical for e in self.entities if e.type in ("ORG", "PLATFORM")}
+        self.companies = {e.canonical for e in self.entities if e.type == "ORG"}
         self.region_parents: dict[str, dict[str, None]] = {}  # region → its parents, in order
         for e in self.entities:
             if e.type == "REGION":
@@ -272,9 +273,15 @@ class FactExtractor:
                 contexts = [context(i) for i in members]
                 later = [subj for c in contexts for subj in c["subjects"]]
                 carry: dict = {"subject": None, "target": plans[max(plans)] if plans else None}
-                fallback = (later[0][1], "subject.paragraph") if later else previous_subject
+                # a company named later in the paragraph is what its own sentences are about,
+                # not the ones before it (三大产业集群产值…。中车株机公司营业收入…), but for a
+                # quote it is the speaker's (“我们…”美的集团负责人说); a park or a town a
+                # feature's section names after its first figures is that section's
+                named_later = (later[0][1], "subject.paragraph") if later else None
+                fallback = named_later if later and later[0][1] not in ctx.companies else previous_subject
                 for i, c in zip(members, contexts):
-                    d, r = self._sentence_facts(sents[i], c, ctx, carry, fallback)
+                    quoted = sents[i].text.lstrip().startswith("“")
+                    d, r = self._sentence_facts(sents[i], c, ctx, carry, named_later if quoted and named_later else fallback)
                     drafts.extend(d)
                     rejections.extend(r)
                 # a company or park the paragraph names only after its region's figures (全市进出口
@@ -451,7 +458,7 @@ class FactExtractor:
             if subject:
                 fired.append("subject.document")
 
-        metric_start = self._skip_openers(text, cstart, periods)
+        metric_start = opened = self._skip_openers(text, cstart, periods)
         lead = next((e for e in ents if e.start == metric_start and e.type in _SUBJECT_TYPES + ("GOV",)), None)
         if lead is not None:
             metric_start = _innermost(ents, lead).end
@@ -467,8 +474,9 @@ class FactExtractor:
             after_previous = min(post.end(), prefix_end)  # 20个左右、…: the qualifier is the earlier number's
         metric_src = _without_periods(text, max(metric_start, after_previous), prefix_end, periods)
         if kind == "rank":
-            rank_src = _after_periods(text[cstart:prefix_end], cstart, periods)
-            metric = self._rank_metric(rank_src, text, cstart, periods, previous)
+            rank_src = _after_periods(text[metric_start:prefix_end], metric_start, periods)  # after its subject
+            # a clause that names its subject ranks that subject's: no looking back for a base
+            metric = self._rank_metric(rank_src, text, cstart if metric_start == opened else 0, periods, previous)
             if metric:
                 fired.append("metric.rank")
             each = self._rank_items(rank_src, metric, previous)
@@ -719,7 +727,7 @@ class FactExtractor:
             base, scope = src[: cue.start()], piece
         else:
             base, scope = "", piece
-        base = _YEARS_RUNNING.sub("", base)
+        base = _YEARS_RUNNING.sub("", base).removesuffix("排名")  # 综合排名上升至全国第38位
         base = _RANK_BASE_EDGES.sub("", base.strip("，、,“ "))
         if (not base or base in self.generic_rank_bases) and previous:
             prev = previous[-1]

@@ -103,9 +103,14 @@ def _map_chars(raw: str) -> _Buf:
     return buf.drop([m.span() for m in _DROP_CHARS.finditer(buf.text)])
 
 
+# a PDF's page numbers on lines of their own (— 3 —, - 12 -, 第3页 共20页, 3/20): dropped, so
+# that the sentence the page broke is joined again
+_PAGE_NUMBER = regex.compile(r"^[ \t]*(?:[-—–―－]{1,2}[ \t]*\d{1,4}[ \t]*[-—–―－]{1,2}|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t]*$", regex.M)
+
+
 def _strip_markup(buf: _Buf) -> _Buf:
     text = buf.text
-    ranges = [m.span() for m in _MARKUP.finditer(text)]
+    ranges = [m.span() for m in _MARKUP.finditer(text)] + [m.span() for m in _PAGE_NUMBER.finditer(text)]
     for m in _LATEX.finditer(text):
         ranges.extend((m.start() + j.start(), m.start() + j.end()) for j in _LATEX_JUNK.finditer(m.group()))
     return buf.drop(ranges)

@@ -7,7 +7,8 @@ digits, a city's quarterly trade news, a feature on a high-tech zone, a town's
 year in Chinese numerals, a county's table of indicators, the national bulletin, a feature on a new area, a county plan's table of indicators, a district's bulletin, a city's
 work report with its year's targets, a feature on a shoe-making county, a zone's three-year
 action plan, a province's monthly release, a district's five-year plan, a zone's news, a town's
-year-end summary): rows a
+year-end summary, a work report as a PDF's text with page numbers, a feature on a carmaker,
+a county's bulletin): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -153,6 +154,16 @@ FACTS = [
     ("zone_news.txt", "60万辆", "合肥经济技术开发区", "新能源汽车产量", "count", "target", "2024"),
     ("village_report.txt", "37家", "永安镇", "规上工业企业总数", "count", "actual", "2023"),
     ("village_report.txt", "20万元", "永安镇", "行政村集体经济收入", "level", "actual", "2023"),
+    # a PDF's page number (— 1 —) between 中车株 and 机公司 is dropped and the name joined; a
+    # company named later in the paragraph is not the subject of the figures before it
+    ("zhuzhou_report_pdf.txt", "368.2亿元", "中车株机公司", "营业收入", "level", "actual", "2023"),
+    ("zhuzhou_report_pdf.txt", "3600亿元", "株洲市", "轨道交通、航空动力、先进硬质材料三大产业集群产值", "level", "actual", "2023"),
+    # 净增 is the change of the count before it
+    ("zhuzhou_report_pdf.txt", "210家", "株洲市", "高新技术企业数量", "count", "actual", "2023"),
+    ("company_feature.txt", "40万辆", "比亚迪股份有限公司", "海外销量", "count", "target", "2024"),
+    ("company_feature.txt", "2600亿元", "坪山区", "新能源汽车产业产值", "level", "actual", "2023"),
+    ("county_bulletin2.txt", "21户", "仁寿县", "规上工业企业", "count", "actual", "2023"),
+    ("county_bulletin2.txt", "68.9万吨", "仁寿县", "粮食总产量", "level", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -182,6 +193,9 @@ ENTITIES = [
     ("luoyang_report.txt", "市人民政府", "GOV"),
     ("zone_news.txt", "合肥经开区管委会", "GOV"),
     ("zone_news.txt", "张立新", "PERSON"),
+    ("zhuzhou_report_pdf.txt", "中车株\n\n— 1 —\n\n机公司", "ORG"),
+    ("company_feature.txt", "王传福", "PERSON"),
+    ("county_bulletin2.txt", "国家统计局仁寿调查队", "GOV"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
