@@ -48,13 +48,13 @@ _CUE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _COMPARATIVES = "高于|低于|快于|慢于|好于"
 # the base a figure is compared with is no part of its metric: 比2020年(增长), 是2020年的(3.5倍)
 _COMPARED_WITH = regex.compile(
-    r"(?:比|较|同|是|恢复到|恢复至|相当于)(?:19|20)\d{2}年(?:同期|底|末)?的?"
+    r"(?:比|较|同|是|恢复到|恢复至|相当于)(?:(?:19|20)\d{2}年(?:同期|底|末)?|[两二三四五六七八九十\d]{1,2}年前)的?"
     # 高于全市平均水平2.1个百分点, 高于规上工业增加值2.8个百分点: a gap to a yardstick, which
     # runs up to the number; the metric is the one before
     rf"|(?:{_COMPARATIVES})[^，；：,;:]*$"
 )
 # 比前三季度提高, 较一季度回落: a time phrase after these is what the figure is compared with
-_COMPARISON_BEFORE = regex.compile(rf"(?:比|较|{_COMPARATIVES})\s*$")
+_COMPARISON_BEFORE = regex.compile(rf"(?:比|较|是|{_COMPARATIVES})\s*$")  # 是上年的4.3倍 too
 _RANK_BASE_EDGES = regex.compile(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续|继续|仍|仍然|依然|稳定|持续)+$")
 _IN_EDGES = regex.compile(r"^(?:在|其)|中$")
 _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年)")
@@ -340,9 +340,13 @@ class FactExtractor:
             # 今年一季度 goes on for the paragraph until another time is named; so does the time
             # of a sentence that only sets the scene (过去一年，全市经济运行稳中有进。); a full
             # year stated beside figures does not
-            last = stated[-1]
-            part = ".." in last.period and "-" in last.period.split("..")[0]
-            carry["part_of_year"] = last if part or not drafts else None
+            held = last = carry.get("part_of_year")
+            for p in stated:  # 前三季度…，其中9月当月…: a month inside the months before goes on with them
+                if last is None or not _within(p.period, last.period):
+                    last = p
+            if last is not held:
+                part = ".." in last.period and "-" in last.period.split("..")[0]
+                carry["part_of_year"] = last if part or not drafts else None
         return drafts, rejections
 
     def _clause_subjects(self, text, offset, clause_starts, periods, ents, ctx) -> list[tuple[int, str, str]]:
@@ -424,6 +428,13 @@ class FactExtractor:
         q = with_sign(q, sign)
         status = self._status(q, text, clause_starts, periods, fired, ctx.doc_year)
         period, period_text = self._period(q, text, periods, status, ctx, carry, fired)
+        if kind != "change" and regex.fullmatch(r"\d{4}\.\.\d{4}", period):
+            # 过去五年，A由698亿元增加到1056亿元: over years, the level reached is the last
+            # year's and the level it rose from the year before the first
+            if _REACHED.search(text, max(0, q.start - 4), q.start):
+                period = period.split("..")[1][:4]
+            elif _RISEN_FROM.search(text, max(0, q.start - 2), q.start):
+                period = str(int(period[:4]) - 1)
         if status == "actual" and ctx.doc_year and period[:4].isdigit() and int(period[:4]) > ctx.doc_year:
             status = "target"  # a year still to come can only be planned
             fired.append("status.future_period")
@@ -772,9 +783,19 @@ class FactExtractor:
         return self.key_of[m.group()]
 
 
+_REACHED = regex.compile(r"(?:(?:增加|提高|提升|上升|增长|下降|降低|减少|扩大|缩小|跃升|攀升)[到至]|(?<!累计)达到)\s*$")
+_RISEN_FROM = regex.compile(r"[由从]\s*$")
 _ONE_OF = regex.compile(r"一\p{Han}")  # 一座, 一批: an article and its measure word (jieba tags both m)
 _WHOLE_YEAR = ("全年", "本年", "当年")
 _COUNTED_ALREADY = ("数量", "总量", "总数", "数")
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Is the period ``inner`` (2023-09..2023-09) part of ``outer`` (2023-01..2023-09)?"""
+    if ".." not in inner or ".." not in outer:
+        return False
+    (a, b), (c, d) = inner.split(".."), outer.split("..")
+    return c <= a and b <= d and (a, b) != (c, d)
 
 
 def _compared_with(text: str, p: PeriodMention) -> bool:
@@ -817,7 +838,9 @@ def _without_periods(text: str, start: int, end: int, periods: list[PeriodMentio
     parts, pos = [], start
     for p in periods:
         if start <= p.start and p.end <= end:
-            parts.append(text[pos : p.start])
+            # 降幅比上半年收窄: the comparison goes with the time it compares with
+            cut = p.start - 1 if p.start - 1 >= pos and _compared_with(text, p) and text[p.start - 1] in "比较" else p.start
+            parts.append(text[pos:cut])
             pos = p.end
     parts.append(text[pos:end])
     return "".join(parts)

@@ -64,6 +64,8 @@ def resolve(kind: str, g: dict, rules: Rules, doc_year: int | None, context_year
         return f"{start}..{doc_year}" if doc_year and start else ""
     if kind == "years_ahead":
         return f"{doc_year}..{doc_year + int(parse_number(g['n'])) - 1}" if doc_year else ""
+    if kind == "past_years":
+        return f"{doc_year - int(parse_number(g['n']))}..{doc_year - 1}" if doc_year else ""
     if kind == "years_back":
         return f"{doc_year - int(parse_number(g['n']))}..{doc_year}" if doc_year else ""
     y = _year(g, rules, doc_year, context_year)

@@ -174,7 +174,8 @@ def text_result(text: str, rules: Rules, doc_date: str | None = None) -> DocResu
 
     if doc_date:
         # a dateline gives the text its date without touching the sentence under test
-        prefix = f"{doc_date}年6月\n" if len(doc_date) == 4 else ""  # mid-year: no looking back
+        year, _, month = doc_date.partition("-")
+        prefix = f"{year}年{int(month) if month else 6}月\n"  # a year alone: mid-year, no looking back
         result = process(document_from_text(prefix + text), rules)
         return dedup.shift(result, -len(prefix))
     return process(document_from_text(text), rules)

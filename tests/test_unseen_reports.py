@@ -8,7 +8,8 @@ year in Chinese numerals, a county's table of indicators, the national bulletin,
 work report with its year's targets, a feature on a shoe-making county, a zone's three-year
 action plan, a province's monthly release, a district's five-year plan, a zone's news, a town's
 year-end summary, a work report as a PDF's text with page numbers, a feature on a carmaker,
-a county's bulletin): rows a
+a county's bulletin, a province's work report looking back five years, a city's quarterly
+news): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -164,6 +165,22 @@ FACTS = [
     ("company_feature.txt", "2600亿元", "坪山区", "新能源汽车产业产值", "level", "actual", "2023"),
     ("county_bulletin2.txt", "21户", "仁寿县", "规上工业企业", "count", "actual", "2023"),
     ("county_bulletin2.txt", "68.9万吨", "仁寿县", "粮食总产量", "level", "actual", "2023"),
+    # 过去五年 in a January 2023 report is 2018..2022; 跨越…两个台阶 names no metric
+    ("province_report.txt", "5万亿元", "河南省", "地区生产总值", "level", "actual", "2018..2022"),
+    ("province_report.txt", "5.3%", "河南省", "地区生产总值", "change", "actual", "2018..2022"),
+    # 提高到 + a share is the share reached, no change; over years, its year is the last one
+    ("province_report.txt", "57.1%", "河南省", "常住人口城镇化率", "share", "actual", "2022"),
+    ("province_report.txt", "4261.6亿元", "河南省", "一般公共预算收入", "level", "actual", "2022"),
+    # 是五年前的4.7倍: a comparison base is no metric
+    ("province_report.txt", "4.7倍", "河南省", "高新技术企业数量", "change", "actual", "2022"),
+    ("province_report.txt", "60万吨", "郑州航空港经济综合实验区", "货邮吞吐量", "level", "actual", "2022"),
+    # ……由698亿元增加到……: the level it rose from is of the year before the five
+    ("district_report.txt", "６９８亿元", "江北区", "地区生产总值", "level", "actual", "2018"),
+    # 其中9月当月 is a month inside 前三季度: the sentences after it go on with 前三季度
+    ("quarter_news.txt", "3.2万亿元", "苏州市", "规上工业总产值", "level", "actual", "2023-01..2023-09"),
+    ("quarter_news.txt", "6.2%", "苏州市", "规上工业增加值", "change", "actual", "2023-09..2023-09"),
+    # 降幅比上半年收窄: the rate of the figure before it
+    ("quarter_news.txt", "1.2个百分点", "苏州市", "进出口总额", "change", "actual", "2023-01..2023-09"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
