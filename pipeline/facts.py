@@ -223,6 +223,7 @@ class FactExtractor:
         self.status_rules = [rules.by_id("status.target"), rules.by_id("status.forecast")]
         self.actual = rules.by_id("status.actual")
         self.section_plan = rules.by_id("status.section_plan")
+        self.reached = rules.compile(r"(?:(?:{CHANGE_VERB}|跃升|攀升)[到至]|(?<!累计)达到)\s*$")  # the level reached
         self.rank_cue = rules.by_id("metric.rank").pattern
         self.after_stop = rules.by_id("metric.after_number").pattern
 
@@ -262,13 +263,8 @@ class FactExtractor:
 
         plans: dict[int, tuple[str, str, str]] = {}  # heading rank → the plan its section states
         for members in paragraphs.values():
-            rank = _heading_rank(sents[members[0]].text) if len(members) == 1 else None
-            if rank is not None:  # a heading closes the sections of its rank and below
-                plans = {r: p for r, p in plans.items() if r < rank}
-                if self.section_plan.pattern.search(sents[members[0]].text):
-                    found = resolve_periods(sentence_periods.get(members[0], []), self.rules, ctx.doc_year, sents[members[0]].start)
-                    if not (found and _year_before(found[0].period, ctx.doc_year, inclusive=False)):
-                        plans[rank] = (found[0].period, found[0].text, self.section_plan.id) if found else ("", "", self.section_plan.id)
+            if len(members) == 1:
+                plans = self._plans_after(sents[members[0]], sentence_periods.get(members[0], []), plans, ctx)
             if any(i in sentence_quantities for i in members):
                 contexts = [context(i) for i in members]
                 later = [subj for c in contexts for subj in c["subjects"]]
@@ -297,6 +293,22 @@ class FactExtractor:
                 # bulletin is about the whole province again; a company or park section does
                 previous_subject = (last[1], "subject.previous_paragraph") if last[1] in ctx.organisations else None
         return drafts, rejections
+
+    def _plans_after(self, sent: Sentence, found: list[tuple], plans: dict, ctx: DocContext) -> dict:
+        """The plans open after ``sent``: a numbered heading closes the sections of its rank and
+        below, and opens a plan of its own when it announces one (二、2024年主要目标任务), for
+        the year it names unless that year is gone."""
+        rank = _heading_rank(sent.text)
+        if rank is None:
+            return plans
+        plans = {r: p for r, p in plans.items() if r < rank}
+        if self.section_plan.pattern.search(sent.text):
+            periods = resolve_periods(found, self.rules, ctx.doc_year, sent.start)
+            if not periods:
+                plans[rank] = ("", "", self.section_plan.id)
+            elif not _year_before(periods[0].period, ctx.doc_year, inclusive=False):
+                plans[rank] = (periods[0].period, periods[0].text, self.section_plan.id)
+        return plans
 
     def _may_name_subject(self, sent: Sentence, ctx: DocContext) -> bool:
         """False when the sentence holds no name and no anaphor, so that no clause of it can
@@ -428,13 +440,8 @@ class FactExtractor:
         q = with_sign(q, sign)
         status = self._status(q, text, clause_starts, periods, fired, ctx.doc_year)
         period, period_text = self._period(q, text, periods, status, ctx, carry, fired)
-        if kind != "change" and regex.fullmatch(r"\d{4}\.\.\d{4}", period):
-            # 过去五年，A由698亿元增加到1056亿元: over years, the level reached is the last
-            # year's and the level it rose from the year before the first
-            if _REACHED.search(text, max(0, q.start - 4), q.start):
-                period = period.split("..")[1][:4]
-            elif _RISEN_FROM.search(text, max(0, q.start - 2), q.start):
-                period = str(int(period[:4]) - 1)
+        if kind != "change":
+            period = self._level_year(period, text, q.start)
         if status == "actual" and ctx.doc_year and period[:4].isdigit() and int(period[:4]) > ctx.doc_year:
             status = "target"  # a year still to come can only be planned
             fired.append("status.future_period")
@@ -545,7 +552,7 @@ class FactExtractor:
     def _total_of(self, src: str, previous: list[FactDraft]) -> str:
         """新增…企业11家，总数达到44家: a bare 总数 (累计, 总量) after an increment is the total of
         the things the increment added to; empty otherwise."""
-        if not previous or previous[-1].kind != "count":
+        if not previous or previous[-1].kind != "count" or not any(w in src for w in self.bare_total_words):
             return ""
         words = [w for w, _ in self._words(src.replace(" ", "")) if w not in "，、,；;"]
         if not words or words[0] not in self.bare_total_words or not all(w in self.trailing for w in words[1:]):
@@ -642,6 +649,17 @@ class FactExtractor:
         if status in ("actual", "forecast") and p.text in _WHOLE_YEAR and ctx.results_year != ctx.doc_year:
             return str(ctx.results_year), p.text  # 全年, 预计全年 in a January work report: last year
         return ("" if p.period == "-" else p.period), p.text
+
+    def _level_year(self, period: str, text: str, start: int) -> str:
+        """过去五年，A由698亿元增加到1056亿元: over years (2019..2023), the level reached is the
+        last year's and the level it rose from the year before the first."""
+        if not _YEAR_RANGE.fullmatch(period):
+            return period
+        if self.reached.search(text, max(0, start - 4), start):
+            return period[-4:]
+        if _RISEN_FROM.search(text, max(0, start - 2), start):
+            return str(int(period[:4]) - 1)
+        return period
 
     # -- metrics --------------------------------------------------------------------------------
     def _words(self, text: str) -> list[tuple[str, str]]:
@@ -783,8 +801,8 @@ class FactExtractor:
         return self.key_of[m.group()]
 
 
-_REACHED = regex.compile(r"(?:(?:增加|提高|提升|上升|增长|下降|降低|减少|扩大|缩小|跃升|攀升)[到至]|(?<!累计)达到)\s*$")
 _RISEN_FROM = regex.compile(r"[由从]\s*$")
+_YEAR_RANGE = regex.compile(r"\d{4}\.\.\d{4}")
 _ONE_OF = regex.compile(r"一\p{Han}")  # 一座, 一批: an article and its measure word (jieba tags both m)
 _WHOLE_YEAR = ("全年", "本年", "当年")
 _COUNTED_ALREADY = ("数量", "总量", "总数", "数")
