@@ -152,6 +152,7 @@ class EntityFinder:
         self.gov_levels = sorted(rules.table("gov_levels"), key=len, reverse=True)
         self.surnames = set(rules.table("surnames"))
         self.generic_words = set(rules.table("generic_name_words"))
+        self.suffix_like_words = set(rules.table("suffix_like_words"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
 
@@ -258,8 +259,12 @@ class EntityFinder:
         return [Candidate(s, e, etype, text[s:e], rule.id)]
 
     def _generic(self, name: str, etype: str) -> bool:
-        """特色小镇, 工业集聚区: a name made only of describing words names nothing."""
+        """特色小镇, 工业集聚区: a name made only of describing words names nothing; nor does one
+        that ends in a common word which merely ends in a suffix (稻谷, 新工厂)."""
         body = name[: len(name) - self._suffix_len(name, etype)]
+        words = [w for w in self.seg.cut(name) if w.strip()]
+        if words and words[-1] in self.suffix_like_words:
+            body = name[: len(name) - len(words[-1])]
         words = [w for w in self.seg.cut(body) if w.strip()]
         return not words or all(w in self.generic_words or _COUNTED.fullmatch(w) for w in words)
 

@@ -39,6 +39,7 @@ _TWO_BEFORE_EACH = regex.compile(r"^(.+?)(?:和|与|及|、)(.+?)(?:双双|均|�
 _RESPECTIVELY = regex.compile(r"([^，；：]+?[、和与及][^，；：]+?)(?:分别|各自)")
 _LIST_SEPARATOR = regex.compile(r"[、和与及]")
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
+_MONTHS = regex.compile(r"\d{4}-\d{2}")  # 2023-09, 2023-01..2023-09: a part of a year
 _NOUN_AFTER = regex.compile(r"[\p{Han}A-Za-z“”（）()]{2,24}")
 _PER_HEAD = regex.compile(rf"^([{_PER}]均|单位)")
 _ALL_CUE = regex.compile(r"均|都|双双")
@@ -111,9 +112,17 @@ class DocContext:
         self.organisations = {e.canonical for e in self.entities if e.type in ("ORG", "PLATFORM")}
         self.companies = {e.canonical for e in self.entities if e.type == "ORG"}
         self.region_parents: dict[str, dict[str, None]] = {}  # region → its parents, in order
+        self.region_codes: dict[str, str] = {}
         for e in self.entities:
             if e.type == "REGION":
                 self.region_parents.setdefault(e.canonical, {})[e.parent] = None
+                if e.code:
+                    self.region_codes.setdefault(e.canonical, e.code)
+
+    def within_main_subject(self, name: str) -> bool:
+        """Is ``name`` a division of the document's main subject (赤水市 in 遵义市's bulletin)?"""
+        inner, outer = self.region_codes.get(name, ""), self.region_codes.get(self.main_subject, "")
+        return bool(inner and outer) and inner != outer and inner.startswith(_region_code_prefix(outer))
 
 def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
     """The region the document is about: the most frequent division it names, with the title
@@ -274,7 +283,7 @@ class FactExtractor:
                 # quote it is the speaker's (“我们…”美的集团负责人说); a park or a town a
                 # feature's section names after its first figures is that section's
                 named_later = (later[0][1], "subject.paragraph") if later else None
-                fallback = named_later if later and later[0][1] not in ctx.companies else previous_subject
+                fallback = previous_subject if not later or self._in_passing(contexts, ctx) else named_later
                 for i, c in zip(members, contexts):
                     quoted = sents[i].text.lstrip().startswith("“")
                     d, r = self._sentence_facts(sents[i], c, ctx, carry, named_later if quoted and named_later else fallback)
@@ -293,6 +302,16 @@ class FactExtractor:
                 # bulletin is about the whole province again; a company or park section does
                 previous_subject = (last[1], "subject.previous_paragraph") if last[1] in ctx.organisations else None
         return drafts, rejections
+
+    @staticmethod
+    def _in_passing(contexts: list[dict], ctx: DocContext) -> bool:
+        """Is the first name a paragraph gives named in passing, not the subject of the figures
+        before it? A company is; so is a division of the main subject with figures of its own
+        after it (全年接待游客…。赤水市接待游客…: the whole region's come first)."""
+        k, (pos, name, _) = next((k, s) for k, c in enumerate(contexts) for s in c["subjects"])
+        if name in ctx.companies:
+            return True
+        return ctx.within_main_subject(name) and any(q.start > pos for q in contexts[k]["quantities"])
 
     def _plans_after(self, sent: Sentence, found: list[tuple], plans: dict, ctx: DocContext) -> dict:
         """The plans open after ``sent``: a numbered heading closes the sections of its rank and
@@ -357,8 +376,7 @@ class FactExtractor:
                 if last is None or not _within(p.period, last.period):
                     last = p
             if last is not held:
-                part = ".." in last.period and "-" in last.period.split("..")[0]
-                carry["part_of_year"] = last if part or not drafts else None
+                carry["part_of_year"] = last if _MONTHS.match(last.period) or not drafts else None
         return drafts, rejections
 
     def _clause_subjects(self, text, offset, clause_starts, periods, ents, ctx) -> list[tuple[int, str, str]]:
@@ -505,7 +523,9 @@ class FactExtractor:
             metric = self._clean_metric(metric_src)
             after = self._metric_after(text, q.end)
             total = self._total_of(metric_src, previous)
-            if after:  # a number before its noun measures that noun
+            # a number before its noun measures that noun; before a verb (投资20亿元建设工厂)
+            # the noun is what the amount is for, and the words before it say what it measures
+            if after and not (metric and self._words(after)[0][1] == "vn"):
                 metric = after
                 fired.append("metric.after_number")
             elif total:
@@ -682,6 +702,8 @@ class FactExtractor:
                 break
         while tagged and (tagged[-1][0] in self.trailing or tagged[-1][0] in "，、,“”\"（("):
             tagged.pop()
+        if tagged:
+            tagged[-1] = self._without_change_verb(*tagged[-1])
         # 规模以上工业企业实现营业收入: the verb between who (a noun) and what is measured goes;
         # after 可 or 将 it is part of the phrase
         words = [
@@ -692,6 +714,15 @@ class FactExtractor:
         metric = "".join(words)
         metric = _balance(metric)
         return metric if _NAME_CHAR.search(metric) else ""
+
+    def _without_change_verb(self, word: str, flag: str) -> tuple[str, str]:
+        """价格下降, 成本上升, 价格比: jieba's dictionary keeps a few nouns with the change verb
+        after them as one word; the verb is no part of the metric (价格)."""
+        m = self.rules.word_ending("metric_trailing_words", word, len(word), 2)
+        if m is None or m.start() < 2:
+            return word, flag
+        head = self._words(word[: m.start()])
+        return (head[0][0], head[0][1]) if len(head) == 1 and head[0][1].startswith("n") else (word, flag)
 
     def _metric_after(self, text: str, end: int) -> str:
         """The noun phrase right after a number (27万平方米周边楼宇联动区, 8条精品线路)."""
@@ -809,10 +840,11 @@ _COUNTED_ALREADY = ("数量", "总量", "总数", "数")
 
 
 def _within(inner: str, outer: str) -> bool:
-    """Is the period ``inner`` (2023-09..2023-09) part of ``outer`` (2023-01..2023-09)?"""
-    if ".." not in inner or ".." not in outer:
+    """Is the month or months ``inner`` (2023-09) part of the months ``outer`` (2023-01..2023-09)?"""
+    if not (_MONTHS.match(inner) and _MONTHS.match(outer)):
         return False
-    (a, b), (c, d) = inner.split(".."), outer.split("..")
+    (a, _, b), (c, _, d) = inner.partition(".."), outer.partition("..")
+    b, d = b or a, d or c
     return c <= a and b <= d and (a, b) != (c, d)
 
 

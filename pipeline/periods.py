@@ -75,7 +75,7 @@ def resolve(kind: str, g: dict, rules: Rules, doc_year: int | None, context_year
         return str(y)
     if kind == "month":
         m = _month(g["m2"])
-        return f"{y}-{m:02d}..{y}-{m:02d}" if 1 <= m <= 12 else ""  # the contract's range form
+        return f"{y}-{m:02d}" if 1 <= m <= 12 else ""  # one month is written as itself (2022-10), as in the gold
     if kind == "months":
         m1 = _month(g["m1"]) if g.get("m1") else 1
         m2 = _month(g["m2"])

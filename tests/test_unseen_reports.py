@@ -9,7 +9,8 @@ work report with its year's targets, a feature on a shoe-making county, a zone's
 action plan, a province's monthly release, a district's five-year plan, a zone's news, a town's
 year-end summary, a work report as a PDF's text with page numbers, a feature on a carmaker,
 a county's bulletin, a province's work report looking back five years, a city's quarterly
-news): rows a
+news, a prefecture's bulletin of farm, industry and transport figures, a city's quarterly news,
+a feature on a hardware-making street): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -78,7 +79,7 @@ FACTS = [
     ("monthly_news.txt", "0.4个百分点", "", "规上工业增加值", "change", "actual", "2023-01..2023-10"),
     # 高于全市平均水平: a gap to a yardstick measures the metric before it
     ("monthly_news.txt", "2.1个百分点", "", "规上工业增加值", "change", "actual", "2023-01..2023-10"),
-    ("monthly_news.txt", "3.62亿千瓦时", "", "工业用电量", "level", "actual", "2023-10..2023-10"),
+    ("monthly_news.txt", "3.62亿千瓦时", "", "工业用电量", "level", "actual", "2023-10"),
     # 达到20604人: a count that looks like a year after 到 is no target year
     ("company_news.txt", "20604人", "宁德时代新能源科技股份有限公司", "研发人员", "count", "actual", "2023"),
     ("company_news.txt", "183.56亿元", "宁德时代新能源科技股份有限公司", "研发投入", "level", "actual", "2023"),
@@ -99,7 +100,7 @@ FACTS = [
     # 比重 alone is the share just named
     ("news_trade.txt", "2.7个百分点", "东莞市", "一般贸易进出口占全市外贸总值", "change", "actual", "2024-01..2024-03"),
     # 环比 is a cue
-    ("news_trade.txt", "34.8%", "东莞市", "外贸进出口", "change", "actual", "2024-03..2024-03"),
+    ("news_trade.txt", "34.8%", "东莞市", "外贸进出口", "change", "actual", "2024-03"),
     # a company's short form found as a brand still names the company; 区内 is a scope word
     ("park_feature.txt", "5000吨", "长飞光纤光缆股份有限公司", "光纤预制棒产能", "level", "actual", "2023"),
     ("park_feature.txt", "1.6万家", "东湖高新区", "集聚光电子信息企业", "count", "actual", "2024"),
@@ -178,9 +179,28 @@ FACTS = [
     ("district_report.txt", "６９８亿元", "江北区", "地区生产总值", "level", "actual", "2018"),
     # 其中9月当月 is a month inside 前三季度: the sentences after it go on with 前三季度
     ("quarter_news.txt", "3.2万亿元", "苏州市", "规上工业总产值", "level", "actual", "2023-01..2023-09"),
-    ("quarter_news.txt", "6.2%", "苏州市", "规上工业增加值", "change", "actual", "2023-09..2023-09"),
+    ("quarter_news.txt", "6.2%", "苏州市", "规上工业增加值", "change", "actual", "2023-09"),
     # 降幅比上半年收窄: the rate of the figure before it
     ("quarter_news.txt", "1.2个百分点", "苏州市", "进出口总额", "change", "actual", "2023-01..2023-09"),
+    # farm, industry and transport units of a bulletin: 千公顷 is one unit, cigarettes come in 箱
+    ("zunyi_bulletin.txt", "386.5千公顷", "遵义市", "粮食种植面积", "level", "actual", "2023"),
+    ("zunyi_bulletin.txt", "61.47万吨", "遵义市", "稻谷产量", "level", "actual", "2023"),
+    ("zunyi_bulletin.txt", "176.3万箱", "遵义市", "卷烟产量", "count", "actual", "2023"),
+    ("zunyi_bulletin.txt", "0.9%", "遵义市", "卷烟产量", "change", "actual", "2023"),
+    ("zunyi_bulletin.txt", "158.63亿吨公里", "遵义市", "公路货物运输周转量", "level", "actual", "2023"),
+    ("zunyi_bulletin.txt", "45起", "遵义市", "生产安全事故", "count", "actual", "2023"),
+    # 价格下降 is one word of jieba's: the verb is no part of the metric
+    ("zunyi_bulletin.txt", "0.8%", "遵义市", "食品烟酒价格", "change", "actual", "2023"),
+    # the whole city's tourists come first; a county named after them has figures of its own
+    ("zunyi_bulletin.txt", "1.29亿人次", "遵义市", "接待游客", "count", "actual", "2023"),
+    ("zunyi_bulletin.txt", "2436万人次", "赤水市", "接待游客", "count", "actual", "2023"),
+    # one month is written as itself; 其中9月当月 is inside 前三季度, which goes on after it
+    ("baotou_q3_news.txt", "10.2%", "包头市", "规上工业增加值", "change", "actual", "2023-09"),
+    ("baotou_q3_news.txt", "612.4亿元", "包头市", "社会消费品零售总额", "level", "actual", "2023-01..2023-09"),
+    ("baotou_q3_news.txt", "0.2%", "包头市", "居民消费价格", "change", "actual", "2023-09"),
+    # 全街道 is the street the feature is about
+    ("leliu_feature.txt", "62家", "勒流街道", "新增规上工业企业", "count", "actual", "2023"),
+    ("leliu_feature.txt", "1000亿元", "勒流街道", "规上工业总产值", "level", "target", "2026"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -213,11 +233,14 @@ ENTITIES = [
     ("zhuzhou_report_pdf.txt", "中车株\n\n— 1 —\n\n机公司", "ORG"),
     ("company_feature.txt", "王传福", "PERSON"),
     ("county_bulletin2.txt", "国家统计局仁寿调查队", "GOV"),
+    ("park_feature.txt", "光谷", "PLATFORM"),
+    ("leliu_feature.txt", "勒流街道党工委", "GOV"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
     ("park_feature.txt", "世界一流科技园"), ("newarea_feature.txt", "一季度新区"), ("luoyang_report.txt", "代表市人民政府"),
     ("wanzhou_plan.txt", "强绿色照明"),
+    ("zunyi_bulletin.txt", "稻谷"), ("leliu_feature.txt", "新工厂"),
 ]
 
 
