@@ -38,6 +38,7 @@ _CONJUNCTION = regex.compile(r"和|与|及|、")
 _TWO_BEFORE_EACH = regex.compile(r"^(.+?)(?:和|与|及|、)(.+?)(?:双双|均|都|同时)")
 _RESPECTIVELY = regex.compile(r"([^，；：]+?[、和与及][^，；：]+?)(?:分别|各自)")
 _LIST_SEPARATOR = regex.compile(r"[、和与及]")
+_LIST_COUNT = regex.compile(r"[两二三四五六七八九十]大(?=\p{Han})")  # 两大产业: how many the list holds
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 _MONTHS = regex.compile(r"\d{4}-\d{2}")  # 2023-09, 2023-01..2023-09: a part of a year
 _NOUN_AFTER = regex.compile(r"[\p{Han}A-Za-z“”（）()]{2,24}")
@@ -274,6 +275,8 @@ class FactExtractor:
         for members in paragraphs.values():
             if len(members) == 1:
                 plans = self._plans_after(sents[members[0]], sentence_periods.get(members[0], []), plans, ctx)
+                if ctx.main_subject and _heading_rank(sents[members[0]].text) is not None:
+                    previous_subject = None  # a new section is about the document's region again
             if any(i in sentence_quantities for i in members):
                 contexts = [context(i) for i in members]
                 later = [subj for c in contexts for subj in c["subjects"]]
@@ -307,11 +310,16 @@ class FactExtractor:
     def _in_passing(contexts: list[dict], ctx: DocContext) -> bool:
         """Is the first name a paragraph gives named in passing, not the subject of the figures
         before it? A company is; so is a division of the main subject with figures of its own
-        after it (全年接待游客…。赤水市接待游客…: the whole region's come first)."""
+        after it (全年接待游客…。赤水市接待游客…: the whole region's come first), or with none
+        after it in the paragraph (…新增企业126家。安源区获评示范基地。). A division the
+        paragraph goes on about in later sentences is what a feature's lede is about."""
         k, (pos, name, _) = next((k, s) for k, c in enumerate(contexts) for s in c["subjects"])
         if name in ctx.companies:
             return True
-        return ctx.within_main_subject(name) and any(q.start > pos for q in contexts[k]["quantities"])
+        if not ctx.within_main_subject(name):
+            return False
+        own_figures = any(q.start > pos for q in contexts[k]["quantities"])
+        return own_figures or not any(c["quantities"] for c in contexts[k + 1 :])
 
     def _plans_after(self, sent: Sentence, found: list[tuple], plans: dict, ctx: DocContext) -> dict:
         """The plans open after ``sent``: a numbered heading closes the sections of its rank and
@@ -539,8 +547,10 @@ class FactExtractor:
                 fired.append("metric.before_number")
             elif previous:
                 # 同比增长7% after 地区生产总值…; 最终完成722家 after 计划实施…400家
-                metric = next((p.metric for p in reversed(previous) if p.kind != "rank"), "")
+                metric = self._respectively_previous(text, clause, q, sent.start, previous)
                 if metric:
+                    fired.append("metric.distributive")
+                elif metric := next((p.metric for p in reversed(previous) if p.kind != "rank"), ""):
                     fired.append("metric.growth_of_previous")
         if metric in self.bare_share_words and (share := next((p.metric for p in reversed(previous) if p.kind == "share"), "")):
             metric = share  # 占全市的53.6%，比重较去年同期提升2.7个百分点: the share just named
@@ -597,13 +607,28 @@ class FactExtractor:
         cleaned = [self._clean_metric(x) for x in _with_last_head([x for x in metric[:-1].split("、") if x])]
         return cleaned if all(cleaned) and len(cleaned) > 1 else []
 
+    @staticmethod
+    def _respectively_previous(text: str, cstart: int, q: Quantity, offset: int, previous: list[FactDraft]) -> str:
+        """…分别达到48720元、25630元，分别增长4.8%和6.9%: a clause of 分别 and no metric gives its
+        i-th number the metric of the i-th number the list before it was paired with."""
+        clause = text[cstart : q.start].lstrip("，,；; ")
+        if not clause.startswith(("分别", "各自")):
+            return ""
+        paired: list[FactDraft] = []
+        for p in reversed([p for p in previous if p.start - offset < cstart]):
+            if "metric.distributive" not in p.rules_fired:
+                break
+            paired.append(p)
+        index = len(_LIST_SEPARATOR.findall(clause))
+        return paired[::-1][index].metric if index < len(paired) else ""
+
     def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str]) -> str:
         """高新技术企业、科技型中小企业分别增加100家、200家: the i-th number takes the i-th item."""
         clause = text[cstart : q.start]
         m = _RESPECTIVELY.search(clause)
         if not m:
             return metric
-        items = _with_last_head([x for x in _LIST_SEPARATOR.split(m.group(1)) if x])
+        items = _with_last_head([x for x in _LIST_SEPARATOR.split(m.group(1)) if x], parallel=True)
         index = len(_LIST_SEPARATOR.findall(clause, m.end()))  # 分别为320亿元、180亿元 or 2.1%和3.4%
         if len(items) < 2 or index >= len(items):
             return metric
@@ -861,15 +886,24 @@ def _year_before(text: str, doc_year: int | None, inclusive: bool) -> bool:
     return int(year.group()) <= doc_year if inclusive else int(year.group()) < doc_year
 
 
-def _with_last_head(items: list[str]) -> list[str]:
+def _with_last_head(items: list[str], parallel: bool = False) -> list[str]:
     """千亿级、五百亿级规模企业 → 千亿级规模企业, 五百亿级规模企业; 第一产业、第三产业增加值 →
-    第一产业增加值, 第三产业增加值: an item short of the last one's head word takes it."""
+    第一产业增加值, 第三产业增加值: an item short of the last one's head word takes it. With
+    ``parallel`` (a list paired with numbers by 分别), items that end differently stand for
+    the start of the last one: as long as the item (城镇、农村居民人均可支配收入 → 城镇居民人均
+    可支配收入), or up to a count of the list, which is no part of any (电子信息、新材料两大产业
+    营业收入 → 电子信息产业营业收入, 新材料产业营业收入)."""
     if not items:
         return items
     last = items[-1]
+    count = _LIST_COUNT.search(last) if parallel else None
+    if count and count.start() > 0:
+        last = last[: count.start()] + last[count.end() :]
     out = []
     for x in items[:-1]:
         cut = last.find(x[-1]) + 1  # 千亿级 and 五百亿级规模企业 end their parallel part alike
+        if cut == 0 and parallel and len(x) > 1:
+            cut = count.start() if count and count.start() > 0 else len(x)
         out.append(x + (last[cut:] if 0 < cut < len(last) and not x.endswith(last[cut:]) else ""))
     return out + [last]
 

@@ -10,7 +10,7 @@ action plan, a province's monthly release, a district's five-year plan, a zone's
 year-end summary, a work report as a PDF's text with page numbers, a feature on a carmaker,
 a county's bulletin, a province's work report looking back five years, a city's quarterly
 news, a prefecture's bulletin of farm, industry and transport figures, a city's quarterly news,
-a feature on a hardware-making street): rows a
+a feature on a hardware-making street, a city's work report): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -201,6 +201,15 @@ FACTS = [
     # 全街道 is the street the feature is about
     ("leliu_feature.txt", "62家", "勒流街道", "新增规上工业企业", "count", "actual", "2023"),
     ("leliu_feature.txt", "1000亿元", "勒流街道", "规上工业总产值", "level", "target", "2026"),
+    # a list paired by 分别 gives its parallel start the head; the 分别 after it pairs the same way
+    ("pingxiang_report.txt", "48720元", "萍乡市", "城镇居民人均可支配收入", "level", "actual", "2023"),
+    ("pingxiang_report.txt", "4.8%", "萍乡市", "城镇居民人均可支配收入", "change", "actual", "2023"),
+    ("pingxiang_report.txt", "6.9%", "萍乡市", "农村居民人均可支配收入", "change", "actual", "2023"),
+    ("pingxiang_report.txt", "18.6%", "萍乡市", "电子信息产业营业收入", "change", "actual", "2023"),
+    # a district named after the city's figures, with none after it, is named in passing
+    ("pingxiang_report.txt", "126家", "萍乡市", "新增规上工业企业", "count", "actual", "2023"),
+    # a zone named at a section's end does not carry into the next section's targets; 涨幅 is a rate
+    ("pingxiang_report.txt", "3%", "萍乡市", "居民消费价格", "change", "target", "2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
