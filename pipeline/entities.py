@@ -153,6 +153,7 @@ class EntityFinder:
         self.surnames = set(rules.table("surnames"))
         self.generic_words = set(rules.table("generic_name_words"))
         self.suffix_like_words = set(rules.table("suffix_like_words"))
+        self.industry_words = set(rules.table("industry_words"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
 
@@ -181,6 +182,11 @@ class EntityFinder:
             if len(word) == 1 and flag not in _NUMBER_TAGS and (flag == "a" or flag.endswith("g") or (start < hi and text[start : start + 6] in self._known_prefixes(text, start))):
                 # 新材料产业园; morphemes jieba leaves alone (鸟 in 太平鸟) belong to the name
                 start -= 1
+                taken.append((start, False))
+                continue
+            if word in self.industry_words:
+                # 天能控股集团: an industry word before the suffix is part of the company's name
+                start -= len(word)
                 taken.append((start, False))
                 continue
             known = word in self.gaz.by_name

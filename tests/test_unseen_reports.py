@@ -10,7 +10,7 @@ action plan, a province's monthly release, a district's five-year plan, a zone's
 year-end summary, a work report as a PDF's text with page numbers, a feature on a carmaker,
 a county's bulletin, a province's work report looking back five years, a city's quarterly
 news, a prefecture's bulletin of farm, industry and transport figures, a city's quarterly news,
-a feature on a hardware-making street, a city's work report): rows a
+a feature on a hardware-making street, a city's work report, a county's industry news): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -210,6 +210,10 @@ FACTS = [
     ("pingxiang_report.txt", "126家", "萍乡市", "新增规上工业企业", "count", "actual", "2023"),
     # a zone named at a section's end does not carry into the next section's targets; 涨幅 is a rate
     ("pingxiang_report.txt", "3%", "萍乡市", "居民消费价格", "change", "target", "2024"),
+    # 该集团 is the company named before it, by its full name
+    ("changxing_news.txt", "2100亿元", "天能控股集团", "营业收入", "level", "actual", "2023"),
+    ("changxing_news.txt", "46.8%", "长兴县", "新能源产业产值占全县规上工业总产值的比重", "share", "actual", "2023"),
+    ("changxing_news.txt", "2000亿元", "长兴县", "新能源产业产值", "level", "target", "2027"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -244,6 +248,7 @@ ENTITIES = [
     ("county_bulletin2.txt", "国家统计局仁寿调查队", "GOV"),
     ("park_feature.txt", "光谷", "PLATFORM"),
     ("leliu_feature.txt", "勒流街道党工委", "GOV"),
+    ("changxing_news.txt", "天能控股集团", "ORG"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
