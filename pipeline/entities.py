@@ -179,13 +179,11 @@ class EntityFinder:
         for word, flag in reversed(words):
             if word in self.left_stops or any(c in "，。、；：！？“”‘’《》\n\t " for c in word):
                 break
-            if len(word) == 1 and flag not in _NUMBER_TAGS and (flag == "a" or flag.endswith("g") or (start < hi and text[start : start + 6] in self._known_prefixes(text, start))):
-                # 新材料产业园; morphemes jieba leaves alone (鸟 in 太平鸟) belong to the name
-                start -= 1
-                taken.append((start, False))
-                continue
-            if word in self.industry_words:
-                # 天能控股集团: an industry word before the suffix is part of the company's name
+            if word in self.industry_words or (
+                len(word) == 1 and flag not in _NUMBER_TAGS and (flag == "a" or flag.endswith("g") or (start < hi and text[start : start + 6] in self._known_prefixes(text, start)))
+            ):
+                # 天能控股集团: an industry word is part of the name; so are 新 in 新材料产业园
+                # and the morphemes jieba leaves alone (鸟 in 太平鸟)
                 start -= len(word)
                 taken.append((start, False))
                 continue
@@ -267,10 +265,8 @@ class EntityFinder:
     def _generic(self, name: str, etype: str) -> bool:
         """特色小镇, 工业集聚区: a name made only of describing words names nothing; nor does one
         that ends in a common word which merely ends in a suffix (稻谷, 新工厂)."""
-        body = name[: len(name) - self._suffix_len(name, etype)]
-        words = [w for w in self.seg.cut(name) if w.strip()]
-        if words and words[-1] in self.suffix_like_words:
-            body = name[: len(name) - len(words[-1])]
+        like = next((w for w in self.suffix_like_words if name.endswith(w)), "")
+        body = name[: len(name) - max(len(like), self._suffix_len(name, etype))]
         words = [w for w in self.seg.cut(body) if w.strip()]
         return not words or all(w in self.generic_words or _COUNTED.fullmatch(w) for w in words)
 

@@ -896,14 +896,14 @@ def _with_last_head(items: list[str], parallel: bool = False) -> list[str]:
     if not items:
         return items
     last = items[-1]
-    count = _LIST_COUNT.search(last) if parallel else None
-    if count and count.start() > 0:
+    count = _LIST_COUNT.search(last, 1) if parallel else None  # after the last item's own part
+    if count:
         last = last[: count.start()] + last[count.end() :]
     out = []
     for x in items[:-1]:
         cut = last.find(x[-1]) + 1  # 千亿级 and 五百亿级规模企业 end their parallel part alike
         if cut == 0 and parallel and len(x) > 1:
-            cut = count.start() if count and count.start() > 0 else len(x)
+            cut = count.start() if count else len(x)
         out.append(x + (last[cut:] if 0 < cut < len(last) and not x.endswith(last[cut:]) else ""))
     return out + [last]
 
