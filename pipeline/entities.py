@@ -28,6 +28,7 @@ FREQUENT_WORD_COUNT = 1000
 RARE_WORD_COUNT = 10  # jieba's dictionary count up to which a word is as good as unknown
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "总公司", "公司", "集团", "股份")
 _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
+_TOWN_SUFFIXES = ("街道", "镇", "乡")
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,8 @@ class Gazetteer:
         return parent.name if parent else ""
 
 
-def _short_form(name: str) -> str:
-    for suffix in _REGION_SUFFIXES:
+def _short_form(name: str, suffixes: tuple[str, ...] = _REGION_SUFFIXES) -> str:
+    for suffix in suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return ""
@@ -358,7 +359,24 @@ class EntityFinder:
             out.append(
                 Candidate(s, e, "REGION", place.name, "ent.region_gazetteer", place.code, self.gaz.parent_name(place))
             )
-        return out
+        return out + self._town_short_forms(text, out)
+
+    def _town_short_forms(self, text: str, regions: list[Candidate]) -> list[Candidate]:
+        """大唐 for 大唐街道, 北滘 for 北滘镇: a town's or street's short form, where the document
+        names it in full and the short form stands as a word of its own. The gazetteer holds no
+        short forms of towns: out of context, most are ordinary words or other places."""
+        towns: dict[str, Candidate] = {}
+        for c in regions:
+            place = self.gaz.places.get(c.code)
+            if place is not None and place.level == 4 and c.canonical == place.name:
+                short = _short_form(place.name, _TOWN_SUFFIXES)
+                if short and short not in self.gaz.by_name:
+                    towns.setdefault(short, c)
+        return [
+            replace(towns[short], start=s, end=e, rule_id="ent.town_short_form")
+            for s, e, short in _occurrences(sorted(towns), text)
+            if self._word_aligned(text, s, e)
+        ]
 
     def _word_aligned(self, text: str, s: int, e: int) -> bool:
         """Do jieba's words of the document start at s and end at e?"""

@@ -292,6 +292,10 @@ class FactExtractor:
                     d, r = self._sentence_facts(sents[i], c, ctx, carry, named_later if quoted and named_later else fallback)
                     drafts.extend(d)
                     rejections.extend(r)
+                if plans and not plans[max(plans)][0] and carry["target"][0]:
+                    # 二、发展目标 / 到2025年，…。 / 建成5G基站…: the section's plan is for the year
+                    # its first targets name
+                    plans[max(plans)] = (*carry["target"][:2], self.section_plan.id)
                 # a company or park the paragraph names only after its region's figures (全市进出口
                 # 总额…；自贸区片区新增企业…) was named in passing: the next paragraph is not about it
                 last = later[-1] if later and (later[0][1] == later[-1][1] or later[-1][1] not in ctx.organisations) else None
@@ -312,14 +316,22 @@ class FactExtractor:
         before it? A company is; so is a division of the main subject with figures of its own
         after it (全年接待游客…。赤水市接待游客…: the whole region's come first), or with none
         after it in the paragraph (…新增企业126家。安源区获评示范基地。). A division the
-        paragraph goes on about in later sentences is what a feature's lede is about."""
-        k, (pos, name, _) = next((k, s) for k, c in enumerate(contexts) for s in c["subjects"])
+        paragraph goes on about in later sentences is what a feature's lede is about. A park is
+        named in passing when a figure of its own follows in its clause (…新增高新技术企业512家。
+        昆山开发区实现规上工业总产值4216亿元); one whose 成绩单 the figures were is not. A name
+        an anaphor gives (该园区) points back at what the paragraph is about."""
+        k, (pos, name, rule) = next((k, s) for k, c in enumerate(contexts) for s in c["subjects"])
+        if rule == "subject.anaphora":
+            return False
         if name in ctx.companies:
             return True
+        own = [q.start for q in contexts[k]["quantities"] if q.start > pos]
+        if name in ctx.organisations:
+            clause_end = min((s for s in contexts[k]["clause_starts"] if s > pos), default=None)
+            return bool(own) and (clause_end is None or own[0] < clause_end)
         if not ctx.within_main_subject(name):
             return False
-        own_figures = any(q.start > pos for q in contexts[k]["quantities"])
-        return own_figures or not any(c["quantities"] for c in contexts[k + 1 :])
+        return bool(own) or not any(c["quantities"] for c in contexts[k + 1 :])
 
     def _plans_after(self, sent: Sentence, found: list[tuple], plans: dict, ctx: DocContext) -> dict:
         """The plans open after ``sent``: a numbered heading closes the sections of its rank and

@@ -10,7 +10,9 @@ action plan, a province's monthly release, a district's five-year plan, a zone's
 year-end summary, a work report as a PDF's text with page numbers, a feature on a carmaker,
 a county's bulletin, a province's work report looking back five years, a city's quarterly
 news, a prefecture's bulletin of farm, industry and transport figures, a city's quarterly news,
-a feature on a hardware-making street, a city's work report, a county's industry news): rows a
+a feature on a hardware-making street, a city's work report, a county's industry news, a county-level
+city's work report, a feature on a sock-making street, a city's digital-economy plan, a county's
+bulletin): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -214,6 +216,20 @@ FACTS = [
     ("changxing_news.txt", "2100亿元", "天能控股集团", "营业收入", "level", "actual", "2023"),
     ("changxing_news.txt", "46.8%", "长兴县", "新能源产业产值占全县规上工业总产值的比重", "share", "actual", "2023"),
     ("changxing_news.txt", "2000亿元", "长兴县", "新能源产业产值", "level", "target", "2027"),
+    # a zone named at a paragraph's end with figures of its own in its clause is named in passing
+    ("kunshan_report.txt", "186个", "昆山市", "新开工亿元以上产业项目", "count", "actual", "2023"),
+    ("kunshan_report.txt", "56.2%", "昆山市", "战略性新兴产业产值占规上工业总产值比重", "share", "actual", "2023"),
+    ("kunshan_report.txt", "4216亿元", "昆山开发区", "规上工业总产值", "level", "actual", "2023"),
+    ("kunshan_report.txt", "5%", "昆山市", "地区生产总值", "change", "target", "2024"),
+    # 大唐 is 大唐街道, which the feature names in full: a company's paragraph does not carry past it
+    ("datang_feature.txt", "23家", "大唐街道", "建成袜业数字化工厂", "count", "actual", "2023"),
+    ("datang_feature.txt", "800亿元", "大唐街道", "袜业产值", "level", "target", "2025"),
+    ("datang_feature.txt", "12亿元", "浙江梦娜袜业股份有限公司", "销售收入", "level", "actual", "2022"),
+    # a section of targets (二、发展目标) goes on with the year its first targets name
+    ("jinhua_plan.txt", "2.5万个", "金华市", "建成5G基站", "count", "target", "2025"),
+    ("jinhua_plan.txt", "90%", "金华市", "规上工业企业数字化改造覆盖率", "share", "target", "2025"),
+    ("county_bulletin3.txt", "71.4亿元", "仙居县", "规上工业增加值", "level", "actual", "2023"),
+    ("county_bulletin3.txt", "5.6%", "仙居县", "建筑业总产值", "change", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -249,6 +265,9 @@ ENTITIES = [
     ("park_feature.txt", "光谷", "PLATFORM"),
     ("leliu_feature.txt", "勒流街道党工委", "GOV"),
     ("changxing_news.txt", "天能控股集团", "ORG"),
+    ("datang_feature.txt", "大唐", "REGION"),
+    ("datang_feature.txt", "浙江梦娜袜业股份有限公司", "ORG"),
+    ("kunshan_report.txt", "昆山开发区", "PLATFORM"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
