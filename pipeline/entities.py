@@ -256,10 +256,11 @@ class EntityFinder:
             return []  # 镇海数字化车间（智能工厂: a cut through a bracket is not a name
         if etype in ("PLATFORM", "ORG") and rule.get("left") == "walk" and self._generic(text[s:e], etype):
             return []
+        if etype == "PERSON" and g.get("title"):
+            e = s + self._name_length(text, s, e)
         if rule.get("not_a_common_word") and self._common_noun(text[s:e]):
             return []
         if etype == "PERSON" and g.get("title"):
-            e = s + self._name_length(text, s, e)
             return [Candidate(s, e, "PERSON", text[s:e], rule.id, title=g["title"])]
         return [Candidate(s, e, etype, text[s:e], rule.id)]
 

@@ -176,11 +176,21 @@ def _inside(inner: Candidate, outer: Candidate) -> bool:
     return inner.code != outer.code and inner.code.startswith(_region_code_prefix(outer.code))
 
 
+def _figures_around(contexts: list[dict], k: int, pos: int) -> tuple[bool, bool]:
+    """Does the paragraph whose sentence contexts are ``contexts`` hold a figure before, and one
+    after, position ``pos`` of its sentence ``k``?"""
+    here = [q.start for q in contexts[k]["quantities"]]
+    before = any(q < pos for q in here) or any(c["quantities"] for c in contexts[:k])
+    after = any(q > pos for q in here) or any(c["quantities"] for c in contexts[k + 1 :])
+    return before, after
+
+
 def _heading_rank(text: str) -> int | None:
-    """The rank of a numbered heading line (第一章 0, 一、 1, （一） 2, 1. 3, ① 4), None for prose:
-    a heading is short and ends with no full stop."""
+    """The rank of a numbered heading paragraph (第一章 0, 一、 1, （一） 2, 1. 3, ① 4), None for
+    prose: a heading is short and ends with no full stop. A paragraph of its own may run longer
+    than a heading told from a wrapped line (二、2024年国民经济和社会发展计划草案)."""
     m = LIST_MARKER.match(text)
-    if not m or len(text) - m.end() > HEADING_MAX or text.rstrip()[-1:] in "。；;！？!?":
+    if not m or len(text) - m.end() > 2 * HEADING_MAX or text.rstrip()[-1:] in "。；;！？!?":
         return None
     mark = m.group()
     if mark.startswith("第"):
@@ -297,8 +307,13 @@ class FactExtractor:
                     # its first targets name
                     plans[max(plans)] = (*carry["target"][:2], self.section_plan.id)
                 # a company or park the paragraph names only after its region's figures (全市进出口
-                # 总额…；自贸区片区新增企业…) was named in passing: the next paragraph is not about it
-                last = later[-1] if later and (later[0][1] == later[-1][1] or later[-1][1] not in ctx.organisations) else None
+                # 总额…；自贸区片区新增企业…), or after all of them (…。之江实验室建设加快推进。), was
+                # named in passing: the next paragraph is not about it
+                last = None
+                if later and (later[0][1] == later[-1][1] or later[-1][1] not in ctx.organisations):
+                    k, pos = max((k, s[0]) for k, c in enumerate(contexts) for s in c["subjects"])
+                    before, after = _figures_around(contexts, k, pos)
+                    last = later[-1] if after or not before else None
             else:
                 # no number here (four paragraphs in five): all it gives the next ones is the
                 # last subject it names, looked for from its end

@@ -12,7 +12,8 @@ a county's bulletin, a province's work report looking back five years, a city's 
 news, a prefecture's bulletin of farm, industry and transport figures, a city's quarterly news,
 a feature on a hardware-making street, a city's work report, a county's industry news, a county-level
 city's work report, a feature on a sock-making street, a city's digital-economy plan, a county's
-bulletin): rows a
+bulletin, a district's plan-execution report, a province's quarterly news, a feature on an
+industrial park): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -230,6 +231,18 @@ FACTS = [
     ("jinhua_plan.txt", "90%", "金华市", "规上工业企业数字化改造覆盖率", "share", "target", "2025"),
     ("county_bulletin3.txt", "71.4亿元", "仙居县", "规上工业增加值", "level", "actual", "2023"),
     ("county_bulletin3.txt", "5.6%", "仙居县", "建筑业总产值", "change", "actual", "2023"),
+    # a lab named after all of a paragraph's figures does not carry into the next paragraph; a
+    # long numbered heading (二、2024年…计划草案) is still a heading
+    ("plan_execution.txt", "3056亿元", "余杭区", "地区生产总值", "level", "forecast", "2023"),
+    ("plan_execution.txt", "5.3%", "余杭区", "固定资产投资", "change", "actual", "2023"),
+    ("plan_execution.txt", "6%", "余杭区", "地区生产总值", "change", "target", "2024"),
+    # 增速比1—2月份加快: the months before are a base; 3月份 is a month inside the quarter
+    ("province_q1_news.txt", "0.4个百分点", "湖南省", "规上工业增加值", "change", "actual", "2024-01..2024-03"),
+    ("province_q1_news.txt", "8.0%", "湖南省", "规上工业增加值", "change", "actual", "2024-03"),
+    ("province_q1_news.txt", "897.5亿元", "长沙市", "进出口总额", "level", "actual", "2024-01..2024-03"),
+    # 企业40余家落户园区: the verb after the number says where they went, not what they are
+    ("park_feature2.txt", "40余家", "华为终端有限公司", "带动上下游配套企业", "count", "actual", "2023"),
+    ("park_feature2.txt", "165.9亿元", "生益科技股份有限公司", "营业收入", "level", "actual", "2022"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -268,12 +281,15 @@ ENTITIES = [
     ("datang_feature.txt", "大唐", "REGION"),
     ("datang_feature.txt", "浙江梦娜袜业股份有限公司", "ORG"),
     ("kunshan_report.txt", "昆山开发区", "PLATFORM"),
+    ("plan_execution.txt", "之江实验室", "ORG"),
+    ("plan_execution.txt", "杭州市余杭区发展和改革局", "GOV"),
+    ("park_feature2.txt", "何志强", "PERSON"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
     ("park_feature.txt", "世界一流科技园"), ("newarea_feature.txt", "一季度新区"), ("luoyang_report.txt", "代表市人民政府"),
     ("wanzhou_plan.txt", "强绿色照明"),
-    ("zunyi_bulletin.txt", "稻谷"), ("leliu_feature.txt", "新工厂"),
+    ("zunyi_bulletin.txt", "稻谷"), ("leliu_feature.txt", "新工厂"), ("plan_execution.txt", "项目"),
 ]
 
 
