@@ -301,6 +301,8 @@ class EntityFinder:
             return False
         if brand[-1] in "区市县省镇乡":
             return False  # 科技强区, 制造强市: a slogan's place word, not a brand
+        if len(brand) == 3 and brand[0] == "一" and brand[1] == brand[2]:
+            return False  # 一台台电机, 一件件服饰: one after another, not a name
         if any(c in self.function_chars for c in brand):
             return False
         if any(len(w) > 1 and self._frequent_word(w) for w in self.seg.cut(brand)):

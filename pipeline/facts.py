@@ -297,11 +297,19 @@ class FactExtractor:
                 # feature's section names after its first figures is that section's
                 named_later = (later[0][1], "subject.paragraph") if later else None
                 fallback = previous_subject if not later or self._in_passing(contexts, ctx) else named_later
+                def after_figures(name: str) -> bool:  # is the paragraph's first mention of name after a figure?
+                    k, pos = next((k, s[0]) for k, c in enumerate(contexts) for s in c["subjects"] if s[1] == name)
+                    return _figures_around(contexts, k, pos)[0]
+
                 for i, c in zip(members, contexts):
                     quoted = sents[i].text.lstrip().startswith("“")
                     d, r = self._sentence_facts(sents[i], c, ctx, carry, named_later if quoted and named_later else fallback)
                     drafts.extend(d)
                     rejections.extend(r)
+                    if carry["subject"] and carry["subject"][0] in ctx.companies and after_figures(carry["subject"][0]):
+                        # …新增规上企业38家。海亮集团营业收入突破2000亿元。新增高新技术企业21家: a company
+                        # named among its region's figures has only its own sentence
+                        carry["subject"] = None
                 if plans and not plans[max(plans)][0] and carry["target"][0]:
                     # 二、发展目标 / 到2025年，…。 / 建成5G基站…: the section's plan is for the year
                     # its first targets name
@@ -313,7 +321,8 @@ class FactExtractor:
                 if later and (later[0][1] == later[-1][1] or later[-1][1] not in ctx.organisations):
                     k, pos = max((k, s[0]) for k, c in enumerate(contexts) for s in c["subjects"])
                     before, after = _figures_around(contexts, k, pos)
-                    last = later[-1] if after or not before else None
+                    in_passing = after_figures(later[-1][1]) if later[-1][1] in ctx.companies else before and not after
+                    last = None if in_passing else later[-1]
             else:
                 # no number here (four paragraphs in five): all it gives the next ones is the
                 # last subject it names, looked for from its end
@@ -874,7 +883,9 @@ class FactExtractor:
         parent = next((p for p in ctx.region_parents.get(main, ()) if p.endswith(suffixes)), None)
         if parent is not None:
             return parent
-        return next((e.canonical for e in before if e.type == "REGION" and e.canonical.endswith(suffixes) and e.end <= pos), main)
+        # else the nearest such region before it, else such a zone (全区 in a 新区's news), else main
+        named = [e for e in before if e.type in ("REGION", "PLATFORM") and e.canonical.endswith(suffixes) and e.end <= pos]
+        return next((e.canonical for t in ("REGION", "PLATFORM") for e in named if e.type == t), main)
 
     def metric_key(self, metric: str) -> str:
         folded = _fold(metric)

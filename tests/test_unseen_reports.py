@@ -13,7 +13,8 @@ news, a prefecture's bulletin of farm, industry and transport figures, a city's 
 a feature on a hardware-making street, a city's work report, a county's industry news, a county-level
 city's work report, a feature on a sock-making street, a city's digital-economy plan, a county's
 bulletin, a district's plan-execution report, a province's quarterly news, a feature on an
-industrial park): rows a
+industrial park, a town's year summary, a feature on a motor maker, a new area's investment news, a
+province's manufacturing plan): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -243,6 +244,16 @@ FACTS = [
     # 企业40余家落户园区: the verb after the number says where they went, not what they are
     ("park_feature2.txt", "40余家", "华为终端有限公司", "带动上下游配套企业", "count", "actual", "2023"),
     ("park_feature2.txt", "165.9亿元", "生益科技股份有限公司", "营业收入", "level", "actual", "2022"),
+    # a company named among its town's figures has its own sentence, not the ones after it
+    ("town_report.txt", "2000亿元", "海亮集团", "营业收入", "level", "actual", "2023"),
+    ("town_report.txt", "38家", "店口镇", "新增规上企业", "count", "actual", "2023"),
+    ("town_report.txt", "27个", "店口镇", "招引亿元以上项目", "count", "actual", "2023"),
+    ("company_feature2.txt", "155.7亿元", "卧龙电气驱动集团股份有限公司", "营业收入", "level", "actual", "2022"),
+    ("company_feature2.txt", "480亿元", "上虞区", "电机产业产值", "level", "actual", "2023"),
+    # 全区 in a new area's news is the area
+    ("invest_news.txt", "1.5万户", "两江新区", "新增市场主体", "count", "actual", "2024-01..2024-03"),
+    ("province_plan2.txt", "60000", "安徽省", "规上工业营业收入", "level", "target", "2025"),
+    ("province_plan2.txt", "8.3%", "安徽省", "规上工业增加值", "change", "actual", "2016..2020"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -290,6 +301,7 @@ NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_featur
     ("park_feature.txt", "世界一流科技园"), ("newarea_feature.txt", "一季度新区"), ("luoyang_report.txt", "代表市人民政府"),
     ("wanzhou_plan.txt", "强绿色照明"),
     ("zunyi_bulletin.txt", "稻谷"), ("leliu_feature.txt", "新工厂"), ("plan_execution.txt", "项目"),
+    ("company_feature2.txt", "一台台电机"),
 ]
 
 
