@@ -38,6 +38,7 @@ _CONJUNCTION = regex.compile(r"和|与|及|、")
 _TWO_BEFORE_EACH = regex.compile(r"^(.+?)(?:和|与|及|、)(.+?)(?:双双|均|都|同时)")
 _RESPECTIVELY = regex.compile(r"([^，；：]+?[、和与及][^，；：]+?)(?:分别|各自)")
 _LIST_SEPARATOR = regex.compile(r"[、和与及]")
+_LIST_ITEM = regex.compile(r"[^、和与及]+")
 _LIST_COUNT = regex.compile(r"[两二三四五六七八九十]大(?=\p{Han})")  # 两大产业: how many the list holds
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 _MONTHS = regex.compile(r"\d{4}-\d{2}")  # 2023-09, 2023-01..2023-09: a part of a year
@@ -98,7 +99,7 @@ class DocContext:
     gazetteer: Gazetteer
     doc_month: int | None = None
     headline_period: PeriodMention | None = None  # 一季度我市外贸…: the part of the year it is about
-    looks_back: bool = False  # a five-year plan, drawn up in its first year, reviews the last plan's
+    looks_back: bool = False  # a five-year plan or a work report reviews the plan or year before it
 
     @property
     def results_year(self) -> int | None:
@@ -588,10 +589,16 @@ class FactExtractor:
                     fired.append("metric.distributive")
                 elif metric := next((p.metric for p in reversed(previous) if p.kind != "rank"), ""):
                     fired.append("metric.growth_of_previous")
-        if metric in self.bare_share_words and (share := next((p.metric for p in reversed(previous) if p.kind == "share"), "")):
-            metric = share  # 占全市的53.6%，比重较去年同期提升2.7个百分点: the share just named
-            fired.append("metric.share_of_previous")
-        metric = self._distribute(metric, text, clause, q, fired)
+        if metric.removeprefix("所占") in self.bare_share_words and previous:
+            share = next((p.metric for p in reversed(previous) if p.kind == "share"), "")
+            if share:  # 占全市的53.6%，比重较去年同期提升2.7个百分点: the share just named
+                metric = share
+                fired.append("metric.share_of_previous")
+            elif previous[-1].kind in ("level", "count"):  # 出口1186.7亿元，所占比重为49.6%: its share
+                metric = previous[-1].metric + metric
+                fired.append("metric.share_of_previous")
+        metric, listed_subject = self._distribute(metric, text, clause, q, fired, ents)
+        subject = listed_subject or subject
         both = self._both(metric, text, clause, q)
         if both:  # 存款余额和贷款余额双双突破2000亿元: one number, a fact for each
             fired.append("metric.each")
@@ -658,18 +665,26 @@ class FactExtractor:
         index = len(_LIST_SEPARATOR.findall(clause))
         return paired[::-1][index].metric if index < len(paired) else ""
 
-    def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str]) -> str:
-        """高新技术企业、科技型中小企业分别增加100家、200家: the i-th number takes the i-th item."""
+    def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str], ents: list[Candidate]) -> tuple[str, str]:
+        """(metric, subject) of the i-th number of a list paired by 分别: 高新技术企业、科技型中小
+        企业分别增加100家、200家 → the i-th item is its metric; 温岭市、玉环市地区生产总值分别达到…
+        → the i-th name is its subject, the words after the last name the metric. The subject is
+        empty when the list is not one of names."""
         clause = text[cstart : q.start]
         m = _RESPECTIVELY.search(clause)
         if not m:
-            return metric
-        items = _with_last_head([x for x in _LIST_SEPARATOR.split(m.group(1)) if x], parallel=True)
+            return metric, ""
         index = len(_LIST_SEPARATOR.findall(clause, m.end()))  # 分别为320亿元、180亿元 or 2.1%和3.4%
-        if len(items) < 2 or index >= len(items):
-            return metric
+        pieces = [(cstart + m.start(1) + x.start(), x.group()) for x in _LIST_ITEM.finditer(m.group(1))]
+        if len(pieces) < 2 or index >= len(pieces):
+            return metric, ""
         fired.append("metric.distributive")
-        return self._clean_metric(items[index]) or metric
+        names = [next((e for e in ents if e.start == start and e.type in _SUBJECT_TYPES), None) for start, _ in pieces]
+        if all(names) and all(e.end - e.start == len(piece) for e, (_, piece) in zip(names[:-1], pieces)):
+            last_start, last = pieces[-1]
+            return self._clean_metric(text[names[-1].end : last_start + len(last)]) or metric, names[index].canonical
+        items = _with_last_head([piece for _, piece in pieces], parallel=True)
+        return self._clean_metric(items[index]) or metric, ""
 
     # -- attributes -----------------------------------------------------------------------------
     def _kind(self, q: Quantity, prefix: str, fired: list[str]) -> tuple[str, int]:

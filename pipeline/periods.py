@@ -16,6 +16,10 @@ from .rules import Rules
 _BULLETIN = regex.compile(r"((?:19|20)\d{2})\s*年[^\n]{0,30}?(?:统计公报|年度报告|年报|统计年鉴|工作总结)")
 # 国民经济和社会发展第十四个五年规划, “十四五”制造业发展规划: a plan's title
 PLAN_EVIDENCE = "five-year plan"  # how infer_doc_date says the date is a plan's first year
+# 2024年宿迁市政府工作报告: given early in its year, looking back on the year before
+WORK_REPORT_EVIDENCE = "work report"
+_WORK_REPORT_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年[^\n。]{0,20}?政府工作报告")
+LOOKS_BACK = (PLAN_EVIDENCE, WORK_REPORT_EVIDENCE)  # evidence of a document that reviews its year's predecessor
 _PLAN_TITLE = regex.compile(r"第([一二三四五六七八九十]+)个五年规划|“?(十[一二三四五六七八九]|[六七八九])五”?[^\n。]{0,30}?规划(?!.{0,8}(?:评估|总结|完成情况))")
 _DATE_LINE = regex.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$", regex.M)
 # ——2023年1月12日在合肥市第十七届人民代表大会第三次会议上: a full date in the heading
@@ -169,7 +173,11 @@ def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
     m = _ISO_DATE.search("\n".join(head.split("\n")[:6]))
     if m:
         return f"{m.group(1)}-{int(m.group(3)):02d}", f"dateline: {m.group(0)}"
-    plan = _PLAN_TITLE.search("\n".join(head.split("\n")[:3]))
+    title = "\n".join(head.split("\n")[:3])
+    report = _WORK_REPORT_TITLE.search(title)
+    if report:
+        return report.group(1), f"{WORK_REPORT_EVIDENCE}: {report.group(0).strip()}"
+    plan = _PLAN_TITLE.search(title)
     if plan:  # a five-year plan is drawn up in its first year, looking back on the last plan's
         years = resolve("plan", {"n": plan.group(1) or plan.group(2)}, rules, None, None)
         if years:

@@ -22,7 +22,7 @@ from .facts import DocContext, FactExtractor, main_subject
 from .ingest import discover, read_document
 from .model import Document, DocumentError, DocOutput, DocResult, EntityMention, FactMention
 from .normalize import normalize
-from .periods import PLAN_EVIDENCE, headline_period, infer_doc_date
+from .periods import LOOKS_BACK, headline_period, infer_doc_date
 from .rules import Rules, load_rules
 from .segment import paragraphs, sentences, word_segmenter
 from .tables import TableExtractor, find_tables, table_paragraphs
@@ -90,7 +90,7 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
         ex.entities.gaz,
         doc_month,
         headline_period(norm.text, rules, doc_year),
-        looks_back=evidence.startswith(PLAN_EVIDENCE),
+        looks_back=evidence.startswith(LOOKS_BACK),
     )
     in_tables = table_paragraphs(paras)
     drafts, rejections = ex.facts.document_facts(norm.text, [s for s in sents if s.paragraph not in in_tables], ctx)

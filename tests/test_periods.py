@@ -56,3 +56,12 @@ def test_periods_year_after_a_comparison_word_is_no_period(rules):
 def test_periods_dateline_inside_a_heading_line(rules):
     text = "政府工作报告\n——2023年1月12日在合肥市第十七届人民代表大会第三次会议上\n过去一年，全市经济运行稳中有进。"
     assert infer_doc_date(text, rules)[0] == "2023-01"
+
+
+def test_periods_work_report_dated_by_its_title_looks_back(rules):
+    from pipeline.periods import LOOKS_BACK
+
+    text = "2024年衢州市政府工作报告\n过去一年，全市地区生产总值增长6%。今年的主要预期目标是增长6.5%。"
+    date, evidence = infer_doc_date(text, rules)
+    assert date == "2024"  # not 2025, which 今年 after the latest year 2024 would give
+    assert evidence.startswith(LOOKS_BACK)

@@ -14,7 +14,8 @@ a feature on a hardware-making street, a city's work report, a county's industry
 city's work report, a feature on a sock-making street, a city's digital-economy plan, a county's
 bulletin, a district's plan-execution report, a province's quarterly news, a feature on an
 industrial park, a town's year summary, a feature on a motor maker, a new area's investment news, a
-province's manufacturing plan): rows a
+province's manufacturing plan, a city's bulletin with its counties' figures, a work report dated only by
+its title): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -254,6 +255,17 @@ FACTS = [
     ("invest_news.txt", "1.5万户", "两江新区", "新增市场主体", "count", "actual", "2024-01..2024-03"),
     ("province_plan2.txt", "60000", "安徽省", "规上工业营业收入", "level", "target", "2025"),
     ("province_plan2.txt", "8.3%", "安徽省", "规上工业增加值", "change", "actual", "2016..2020"),
+    # a list of places paired by 分别: the i-th place is the i-th number's subject
+    ("city_bulletin.txt", "843.2亿元", "玉环市", "地区生产总值", "level", "actual", "2023"),
+    ("city_bulletin.txt", "7.1%", "椒江区", "地区生产总值", "change", "actual", "2023"),
+    # a conversion of the figure before it measures the same; 所占比重 after an amount is its share
+    ("city_bulletin.txt", "13147美元", "台州市", "人均地区生产总值", "level", "actual", "2023"),
+    ("city_bulletin.txt", "49.6%", "台州市", "对“一带一路”沿线国家出口所占比重", "share", "actual", "2023"),
+    ("city_bulletin.txt", "65家", "台州市", "境内上市公司", "count", "actual", "2023"),
+    # 2024年…政府工作报告 looks back on 2023; its 今年 is 2024
+    ("work_report2.txt", "4398.1亿元", "宿迁市", "地区生产总值", "level", "actual", "2023"),
+    ("work_report2.txt", "331亿元", "洋河股份", "营业收入", "level", "actual", "2023"),
+    ("work_report2.txt", "6.5%", "宿迁市", "地区生产总值", "change", "target", "2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -301,7 +313,7 @@ NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_featur
     ("park_feature.txt", "世界一流科技园"), ("newarea_feature.txt", "一季度新区"), ("luoyang_report.txt", "代表市人民政府"),
     ("wanzhou_plan.txt", "强绿色照明"),
     ("zunyi_bulletin.txt", "稻谷"), ("leliu_feature.txt", "新工厂"), ("plan_execution.txt", "项目"),
-    ("company_feature2.txt", "一台台电机"),
+    ("company_feature2.txt", "一台台电机"), ("city_bulletin.txt", "境内上市公司"),
 ]
 
 
