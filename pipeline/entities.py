@@ -154,6 +154,8 @@ class EntityFinder:
         self.surnames = set(rules.table("surnames"))
         self.generic_words = set(rules.table("generic_name_words"))
         self.suffix_like_words = set(rules.table("suffix_like_words"))
+        # “中国童装之都”: a place that opens a quoted honorary title names no place
+        self.honorary_title = regex.compile(r"\p{Han}{1,8}?(?:%s)”" % "|".join(map(regex.escape, rules.table("honorary_title_ends"))))
         self.industry_words = set(rules.table("industry_words"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
@@ -359,6 +361,8 @@ class EntityFinder:
                 continue  # a short name inside another word: 镇海区块链, 其中国家级
             if not is_full and place.level >= 3 and place.parent not in context_codes and place.name not in full_names:
                 continue  # 滨海, 凤凰, 大关: a county's short form alone is more often a word
+            if s and text[s - 1] == "“" and self.honorary_title.match(text, e):
+                continue
             out.append(
                 Candidate(s, e, "REGION", place.name, "ent.region_gazetteer", place.code, self.gaz.parent_name(place))
             )

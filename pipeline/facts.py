@@ -39,6 +39,7 @@ _TWO_BEFORE_EACH = regex.compile(r"^(.+?)(?:和|与|及|、)(.+?)(?:双双|均|�
 _RESPECTIVELY = regex.compile(r"([^，；：]+?[、和与及][^，；：]+?)(?:分别|各自)")
 _LIST_SEPARATOR = regex.compile(r"[、和与及]")
 _LIST_ITEM = regex.compile(r"[^、和与及]+")
+_INSIDE = regex.compile(r"(?:园区|小镇|基地|新区|开发区|全[市区县镇])[内里中]的")
 _LIST_COUNT = regex.compile(r"[两二三四五六七八九十]大(?=\p{Han})")  # 两大产业: how many the list holds
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 _MONTHS = regex.compile(r"\d{4}-\d{2}")  # 2023-09, 2023-01..2023-09: a part of a year
@@ -175,6 +176,15 @@ def _innermost(ents: list[Candidate], ent: Candidate) -> Candidate:
 def _inside(inner: Candidate, outer: Candidate) -> bool:
     """Is the division ``inner`` one of ``outer``'s (by their codes)?"""
     return inner.code != outer.code and inner.code.startswith(_region_code_prefix(outer.code))
+
+
+def _past_inside(text: str, pos: int, ents: list[Candidate]) -> int:
+    """Where the clause's subject starts: past 园区内的 before a name (园区内的布衣草人服饰有限公司
+    销售额…: the firm in the park is what is measured)."""
+    inside = _INSIDE.match(text, pos)
+    if inside and any(e.start == inside.end() and e.type in _SUBJECT_TYPES for e in ents):
+        return inside.end()
+    return pos
 
 
 def _figures_around(contexts: list[dict], k: int, pos: int) -> tuple[bool, bool]:
@@ -430,7 +440,7 @@ class FactExtractor:
         a name further in (位于镇海的, 与慈溪合作) is not what the numbers are about."""
         out = []
         for cs in clause_starts:
-            pos = self._skip_openers(text, cs, periods)
+            pos = _past_inside(text, self._skip_openers(text, cs, periods), ents)
             ent = next((e for e in ents if e.start == pos and e.type in _SUBJECT_TYPES), None)
             if ent is not None:
                 ent = _innermost(ents, ent)
@@ -539,7 +549,7 @@ class FactExtractor:
             if subject:
                 fired.append("subject.document")
 
-        metric_start = opened = self._skip_openers(text, cstart, periods)
+        metric_start = opened = _past_inside(text, self._skip_openers(text, cstart, periods), ents)
         lead = next((e for e in ents if e.start == metric_start and e.type in _SUBJECT_TYPES + ("GOV",)), None)
         if lead is not None:
             metric_start = _innermost(ents, lead).end
