@@ -418,7 +418,17 @@ class FactExtractor:
             drafts.extend(self._attribute(q, text, sent, ctx, periods, c["ents"], c["subjects"], c["clause_starts"], drafts, carry, fallback))
         if c["subjects"]:
             carry["subject"] = c["subjects"][-1][1:]
-        planned = [d for d in drafts if d.status == "target" and d.period]
+        # a plan goes on after a target cue or a year in the sentence's first clause or set before
+        # it, not after a year in passing (…距离2025年2.9%的目标仍有差距。城镇化率达到71.4%)
+        first_clause_end = c["clause_starts"][1] if len(c["clause_starts"]) > 1 else len(text)
+        opening = {p.period for p in periods if p.start < first_clause_end}
+        if carry.get("part_of_year"):  # 至2025年，构建形成…体系。“3”即打造…3个…: the scene set before
+            opening.add(carry["part_of_year"].period)
+        planned = [
+            d
+            for d in drafts
+            if d.status == "target" and d.period and ("status.future_period" not in d.rules_fired or d.period in opening)
+        ]
         if planned:
             carry["target"] = (planned[-1].period, planned[-1].period_text, "status.paragraph_target")
         stated = [p for p in periods if not _compared_with(text, p)]  # 增速比1—9月份加快: a base

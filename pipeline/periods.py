@@ -20,7 +20,7 @@ PLAN_EVIDENCE = "five-year plan"  # how infer_doc_date says the date is a plan's
 WORK_REPORT_EVIDENCE = "work report"
 _WORK_REPORT_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年[^\n。]{0,20}?政府工作报告")
 LOOKS_BACK = (PLAN_EVIDENCE, WORK_REPORT_EVIDENCE)  # evidence of a document that reviews its year's predecessor
-_PLAN_TITLE = regex.compile(r"第([一二三四五六七八九十]+)个五年规划|“?(十[一二三四五六七八九]|[六七八九])五”?[^\n。]{0,30}?规划(?!.{0,8}(?:评估|总结|完成情况))")
+_PLAN_TITLE = regex.compile(r"第([一二三四五六七八九十]+)个五年规划|“?(十[一二三四五六七八九]|[六七八九])五”?[^\n。]{0,30}?规划(?!.{0,16}(?:评估|总结|完成情况|实施情况))")
 _DATE_LINE = regex.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$", regex.M)
 # ——2023年1月12日在合肥市第十七届人民代表大会第三次会议上: a full date in the heading
 _DATE_IN_HEAD = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")

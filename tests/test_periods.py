@@ -65,3 +65,9 @@ def test_periods_work_report_dated_by_its_title_looks_back(rules):
     date, evidence = infer_doc_date(text, rules)
     assert date == "2024"  # not 2025, which 今年 after the latest year 2024 would give
     assert evidence.startswith(LOOKS_BACK)
+
+
+def test_periods_review_of_a_plan_is_not_the_plan(rules):
+    text = "关于南通市“十四五”规划纲要实施情况的中期评估报告\n2022年，全市地区生产总值增长6%。"
+    date, evidence = infer_doc_date(text, rules)
+    assert date == "2022" and not evidence.startswith("five-year plan")

@@ -15,7 +15,8 @@ city's work report, a feature on a sock-making street, a city's digital-economy 
 bulletin, a district's plan-execution report, a province's quarterly news, a feature on an
 industrial park, a town's year summary, a feature on a motor maker, a new area's investment news, a
 province's manufacturing plan, a city's bulletin with its counties' figures, a work report dated only by
-its title, news of a regional forum dense in names, a feature on a children's-wear town): rows a
+its title, news of a regional forum dense in names, a feature on a children's-wear town, a plan's mid-term
+review, a city's monthly release): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -270,6 +271,15 @@ FACTS = [
     ("county_feature.txt", "4.6亿元", "浙江布衣草人服饰有限公司", "销售额", "level", "actual", "2022"),
     ("county_feature.txt", "750亿元", "织里镇", "童装产业销售额", "level", "actual", "2023"),
     ("entity_news.txt", "2310亿元", "松江区", "规上工业总产值", "level", "actual", "2023-01..2023-09"),
+    # a review of a plan's progress is not the plan: its figures are results; 提前实现…目标 is met
+    ("midterm_eval.txt", "11379.6亿元", "南通市", "地区生产总值", "level", "actual", "2022"),
+    ("midterm_eval.txt", "2.9%", "南通市", "研发经费投入强度", "share", "target", "2025"),
+    ("midterm_eval.txt", "71.4%", "南通市", "常住人口城镇化率", "share", "actual", "2022"),
+    # 完成年度目标的85.3% is how far the year has got, not a target
+    ("monthly_release.txt", "85.3%", "嘉兴市", "年度目标", "share", "actual", "2023-01..2023-10"),
+    ("monthly_release.txt", "1.2倍", "嘉兴市", "高新技术产业投资", "change", "actual", "2023-01..2023-10"),
+    ("monthly_release.txt", "9.1%", "嘉兴市", "规上工业增加值", "change", "actual", "2023-10"),
+    ("monthly_release.txt", "7%", "嘉兴市", "规上工业增加值", "change", "forecast", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
