@@ -25,7 +25,7 @@ from .model import Quantity, Rejection
 from .normalize import HEADING_MAX, LIST_MARKER
 from .numbers import find_quantities, with_sign
 from .periods import PeriodMention, period_matches, resolve_periods
-from .rules import Rules, words_pattern
+from .rules import Rules, alternation, words_pattern
 from .segment import Sentence
 
 _CLAUSE_END = regex.compile(r"[，；：,;:\t]|——")  # ——: an apposition (“小巨人”企业——镇明转轴) names anew
@@ -235,6 +235,8 @@ class FactExtractor:
         self.rules = rules
         self.seg = segmenter
         self.leading = set(rules.table("metric_leading_words"))
+        self.paired_words = rules.table("paired_words")
+        self.paired_before_respectively = regex.compile(f"({alternation(self.paired_words)})([^，；：、和与及]+?)(?:分别|各自)")
         self.trailing = set(rules.table("metric_trailing_words"))
         self.inner_verbs = set(rules.table("metric_inner_verbs"))
         self.done_words = words_pattern(rules.table("done_words"))
@@ -307,7 +309,8 @@ class FactExtractor:
                 # quote it is the speaker's (“我们…”美的集团负责人说); a park or a town a
                 # feature's section names after its first figures is that section's
                 named_later = (later[0][1], "subject.paragraph") if later else None
-                fallback = previous_subject if not later or self._in_passing(contexts, ctx) else named_later
+                first_in_passing = bool(later) and self._in_passing(contexts, ctx)
+                fallback = previous_subject if not later or first_in_passing else named_later
                 def after_figures(name: str) -> bool:  # is the paragraph's first mention of name after a figure?
                     k, pos = next((k, s[0]) for k, c in enumerate(contexts) for s in c["subjects"] if s[1] == name)
                     return _figures_around(contexts, k, pos)[0]
@@ -332,7 +335,10 @@ class FactExtractor:
                 if later and (later[0][1] == later[-1][1] or later[-1][1] not in ctx.organisations):
                     k, pos = max((k, s[0]) for k, c in enumerate(contexts) for s in c["subjects"])
                     before, after = _figures_around(contexts, k, pos)
-                    in_passing = after_figures(later[-1][1]) if later[-1][1] in ctx.companies else before and not after
+                    if later[-1][1] in ctx.companies:
+                        in_passing = after_figures(later[-1][1])
+                    else:  # …瓯海经济开发区完成工业投资42.6亿元。 / 完成老旧小区改造46个: the district's again
+                        in_passing = (before and not after) or (first_in_passing and later[0][1] == later[-1][1])
                     last = None if in_passing else later[-1]
             else:
                 # no number here (four paragraphs in five): all it gives the next ones is the
@@ -351,10 +357,11 @@ class FactExtractor:
         before it? A company is; so is a division of the main subject with figures of its own
         after it (全年接待游客…。赤水市接待游客…: the whole region's come first), or with none
         after it in the paragraph (…新增企业126家。安源区获评示范基地。). A division the
-        paragraph goes on about in later sentences is what a feature's lede is about. A park is
-        named in passing when a figure of its own follows in its clause (…新增高新技术企业512家。
-        昆山开发区实现规上工业总产值4216亿元); one whose 成绩单 the figures were is not. A name
-        an anaphor gives (该园区) points back at what the paragraph is about."""
+        paragraph goes on about in later sentences is what a feature's lede is about. A park named
+        after figures is named in passing when a figure of its own follows in its clause
+        (…新增高新技术企业512家。昆山开发区实现规上工业总产值4216亿元); one whose 成绩单 the
+        figures were is not. A name an anaphor gives (该园区) points back at what the paragraph
+        is about."""
         k, (pos, name, rule) = next((k, s) for k, c in enumerate(contexts) for s in c["subjects"])
         if rule == "subject.anaphora":
             return False
@@ -363,7 +370,8 @@ class FactExtractor:
         own = [q.start for q in contexts[k]["quantities"] if q.start > pos]
         if name in ctx.organisations:
             clause_end = min((s for s in contexts[k]["clause_starts"] if s > pos), default=None)
-            return bool(own) and (clause_end is None or own[0] < clause_end)
+            before = _figures_around(contexts, k, pos)[0]
+            return before and bool(own) and (clause_end is None or own[0] < clause_end)
         if not ctx.within_main_subject(name):
             return False
         return bool(own) or not any(c["quantities"] for c in contexts[k + 1 :])
@@ -693,7 +701,7 @@ class FactExtractor:
         clause = text[cstart : q.start]
         m = _RESPECTIVELY.search(clause)
         if not m:
-            return metric, ""
+            return self._paired_word(metric, clause, fired), ""
         index = len(_LIST_SEPARATOR.findall(clause, m.end()))  # 分别为320亿元、180亿元 or 2.1%和3.4%
         pieces = [(cstart + m.start(1) + x.start(), x.group()) for x in _LIST_ITEM.finditer(m.group(1))]
         if len(pieces) < 2 or index >= len(pieces):
@@ -705,6 +713,20 @@ class FactExtractor:
             return self._clean_metric(text[names[-1].end : last_start + len(last)]) or metric, names[index].canonical
         items = _with_last_head([piece for _, piece in pieces], parallel=True)
         return self._clean_metric(items[index]) or metric, ""
+
+    def _paired_word(self, metric: str, clause: str, fired: list[str]) -> str:
+        """城乡居民人均可支配收入分别增长6.5%和8%: the i-th number is of the i-th part of the
+        word that stands for two (table ``paired_words``)."""
+        m = self.paired_before_respectively.search(clause)
+        if not m:
+            return metric
+        index = len(_LIST_SEPARATOR.findall(clause, m.end()))
+        parts = self.paired_words[m.group(1)]
+        rest = self._clean_metric(m.group(2))
+        if index >= len(parts) or not rest:
+            return metric
+        fired.append("metric.distributive")
+        return parts[index] + rest
 
     # -- attributes -----------------------------------------------------------------------------
     def _kind(self, q: Quantity, prefix: str, fired: list[str]) -> tuple[str, int]:

@@ -16,7 +16,7 @@ bulletin, a district's plan-execution report, a province's quarterly news, a fea
 industrial park, a town's year summary, a feature on a motor maker, a new area's investment news, a
 province's manufacturing plan, a city's bulletin with its counties' figures, a work report dated only by
 its title, news of a regional forum dense in names, a feature on a children's-wear town, a plan's mid-term
-review, a city's monthly release): rows a
+review, a city's monthly release, a district's work report with hard-wrapped lines): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -59,10 +59,11 @@ FACTS = [
     # a work report given in January looks back on the year before (全年, or no time at all)
     ("county_report.txt", "903.6亿元", "长兴县", "地区生产总值", "level", "actual", "2022"),
     ("county_report.txt", "7%", "长兴县", "地区生产总值", "change", "target", "2023"),
-    # 同口径 is a cue, not a metric; a list of numbers shares its metric and its kind
+    # 同口径 is a cue, not a metric; 城乡 before 分别 is 城镇 for the first number, 农村 for the second
     ("county_report.txt", "6.5%", "长兴县", "一般公共预算收入", "change", "actual", "2022"),
-    ("county_report.txt", "45120元", "长兴县", "城乡居民人均可支配收入", "level", "actual", "2022"),
-    ("county_report.txt", "6.2%", "长兴县", "城乡居民人均可支配收入", "change", "actual", "2022"),
+    ("county_report.txt", "72350元", "长兴县", "城镇居民人均可支配收入", "level", "actual", "2022"),
+    ("county_report.txt", "45120元", "长兴县", "农村居民人均可支配收入", "level", "actual", "2022"),
+    ("county_report.txt", "6.2%", "长兴县", "农村居民人均可支配收入", "change", "actual", "2022"),
     # a share of exports is not exports
     ("yiwu_gbk.txt", "83.3%", "义乌市", "市场采购贸易方式出口占全市出口总额", "share", "actual", "2022"),
     ("yiwu_gbk.txt", "53487元", "义乌市", "农村常住居民人均可支配收入", "level", "actual", "2022"),
@@ -280,6 +281,10 @@ FACTS = [
     ("monthly_release.txt", "1.2倍", "嘉兴市", "高新技术产业投资", "change", "actual", "2023-01..2023-10"),
     ("monthly_release.txt", "9.1%", "嘉兴市", "规上工业增加值", "change", "actual", "2023-10"),
     ("monthly_release.txt", "7%", "嘉兴市", "规上工业增加值", "change", "forecast", "2023"),
+    # a park named among its district's figures does not carry into the next paragraph (hard-wrapped text)
+    ("wrapped_report.txt", "42.6\n亿元", "瓯海经济开发区", "工业投资", "level", "actual", "2022"),
+    ("wrapped_report.txt", "46 个", "瓯海区", "老旧小区改造", "count", "actual", "2022"),
+    ("wrapped_report.txt", "35 公里", "瓯海区", "新增绿道", "level", "actual", "2022"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
