@@ -29,6 +29,7 @@ RARE_WORD_COUNT = 10  # jieba's dictionary count up to which a word is as good a
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "总公司", "公司", "集团", "股份")
 _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
 _TOWN_SUFFIXES = ("街道", "镇", "乡")
+_VILLAGE = regex.compile(r"(\p{Han}{2,3}?)(?<![乡农])(?:村|社区)(?!民)")  # not 村民 (villagers)
 
 
 @dataclass(frozen=True)
@@ -366,7 +367,18 @@ class EntityFinder:
             out.append(
                 Candidate(s, e, "REGION", place.name, "ent.region_gazetteer", place.code, self.gaz.parent_name(place))
             )
-        return out + self._town_short_forms(text, out)
+        return out + self._town_short_forms(text, out) + self._villages(text, out)
+
+    def _villages(self, text: str, regions: list[Candidate]) -> list[Candidate]:
+        """滕头村 after 萧王庙街道, 新华社区 after 城关镇: a village or community named right after
+        its town, and wherever the document names it again. The division data stops at towns."""
+        names: dict[str, Candidate] = {}
+        for c in regions:
+            place = self.gaz.places.get(c.code)
+            m = _VILLAGE.match(text, c.end) if place is not None and place.level == 4 else None
+            if m and not any(ch in self.function_chars for ch in m.group(1)) and not self._common_noun(m.group()):
+                names.setdefault(m.group(), Candidate(0, 0, "REGION", m.group(), "ent.village", "", c.canonical))
+        return [replace(names[n], start=s, end=e) for s, e, n in _occurrences(sorted(names), text)]
 
     def _town_short_forms(self, text: str, regions: list[Candidate]) -> list[Candidate]:
         """大唐 for 大唐街道, 北滘 for 北滘镇: a town's or street's short form, where the document

@@ -101,6 +101,7 @@ class DocContext:
     doc_month: int | None = None
     headline_period: PeriodMention | None = None  # 一季度我市外贸…: the part of the year it is about
     looks_back: bool = False  # a five-year plan or a work report reviews the plan or year before it
+    bulletin: bool = False  # a statistical bulletin: about its region, a named firm or park aside
 
     @property
     def results_year(self) -> int | None:
@@ -320,9 +321,11 @@ class FactExtractor:
                     d, r = self._sentence_facts(sents[i], c, ctx, carry, named_later if quoted and named_later else fallback)
                     drafts.extend(d)
                     rejections.extend(r)
-                    if carry["subject"] and carry["subject"][0] in ctx.companies and after_figures(carry["subject"][0]):
+                    named = carry["subject"][0] if carry["subject"] else ""
+                    if named in ctx.companies and after_figures(named) or ctx.bulletin and named in ctx.organisations:
                         # …新增规上企业38家。海亮集团营业收入突破2000亿元。新增高新技术企业21家: a company
-                        # named among its region's figures has only its own sentence
+                        # named among its region's figures has only its own sentence; so has any
+                        # firm or park a bulletin names (中国轻纺城成交额…。全年社会消费品零售总额…)
                         carry["subject"] = None
                 if plans and not plans[max(plans)][0] and carry["target"][0]:
                     # 二、发展目标 / 到2025年，…。 / 建成5G基站…: the section's plan is for the year
@@ -365,8 +368,8 @@ class FactExtractor:
         k, (pos, name, rule) = next((k, s) for k, c in enumerate(contexts) for s in c["subjects"])
         if rule == "subject.anaphora":
             return False
-        if name in ctx.companies:
-            return True
+        if name in ctx.companies or ctx.bulletin and name in ctx.organisations:
+            return True  # a bulletin is about its region: a firm or park it names, in passing
         own = [q.start for q in contexts[k]["quantities"] if q.start > pos]
         if name in ctx.organisations:
             clause_end = min((s for s in contexts[k]["clause_starts"] if s > pos), default=None)
@@ -460,6 +463,8 @@ class FactExtractor:
         for cs in clause_starts:
             pos = _past_inside(text, self._skip_openers(text, cs, periods), ents)
             ent = next((e for e in ents if e.start == pos and e.type in _SUBJECT_TYPES), None)
+            if ent is not None and ent.canonical == "中国" and ctx.main_subject not in ("", "中国"):
+                continue  # 中国轻纺城市场群成交额… in a district's bulletin: a name's first word, or a scope
             if ent is not None:
                 ent = _innermost(ents, ent)
                 renamed = _RENAMED.match(text, ent.end)

@@ -91,6 +91,7 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
         doc_month,
         headline_period(norm.text, rules, doc_year),
         looks_back=evidence.startswith(LOOKS_BACK),
+        bulletin="统计公报" in evidence,
     )
     in_tables = table_paragraphs(paras)
     drafts, rejections = ex.facts.document_facts(norm.text, [s for s in sents if s.paragraph not in in_tables], ctx)

@@ -16,7 +16,8 @@ bulletin, a district's plan-execution report, a province's quarterly news, a fea
 industrial park, a town's year summary, a feature on a motor maker, a new area's investment news, a
 province's manufacturing plan, a city's bulletin with its counties' figures, a work report dated only by
 its title, news of a regional forum dense in names, a feature on a children's-wear town, a plan's mid-term
-review, a city's monthly release, a district's work report with hard-wrapped lines): rows a
+review, a city's monthly release, a district's work report with hard-wrapped lines, a district's bulletin, a feature on a
+village): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -285,6 +286,13 @@ FACTS = [
     ("wrapped_report.txt", "42.6\n亿元", "瓯海经济开发区", "工业投资", "level", "actual", "2022"),
     ("wrapped_report.txt", "46 个", "瓯海区", "老旧小区改造", "count", "actual", "2022"),
     ("wrapped_report.txt", "35 公里", "瓯海区", "新增绿道", "level", "actual", "2022"),
+    # a market a bulletin names has its own sentence; 中国 opening its name is no subject
+    ("district_bulletin.txt", "3520.6亿元", "中国轻纺城", "市场群成交额", "level", "actual", "2023"),
+    ("district_bulletin.txt", "568.1亿元", "柯桥区", "社会消费品零售总额", "level", "actual", "2023"),
+    ("district_bulletin.txt", "5860张", "柯桥区", "医院床位", "count", "actual", "2023"),
+    # a village named after its street is what a feature on it is about
+    ("village_feature.txt", "125.6亿元", "滕头村", "社会总产值", "level", "actual", "2022"),
+    ("village_feature.txt", "1.3亿元", "滕头村", "旅游收入", "level", "actual", "2022"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -335,6 +343,9 @@ ENTITIES = [
     ("entity_news.txt", "上海超硅半导体股份有限公司", "ORG"),
     ("county_feature.txt", "织里童装产业园", "PLATFORM"),
     ("county_feature.txt", "邱斌", "PERSON"),
+    ("village_feature.txt", "滕头村", "REGION"),
+    ("village_feature.txt", "滕头村党委", "GOV"),
+    ("district_bulletin.txt", "中国轻纺城", "PLATFORM"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
@@ -343,6 +354,7 @@ NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_featur
     ("zunyi_bulletin.txt", "稻谷"), ("leliu_feature.txt", "新工厂"), ("plan_execution.txt", "项目"),
     ("company_feature2.txt", "一台台电机"), ("city_bulletin.txt", "境内上市公司"),
     ("entity_news.txt", "科创走廊"), ("county_feature.txt", "中国"),
+    ("district_bulletin.txt", "中国"), ("village_feature.txt", "只有"),
 ]
 
 
