@@ -429,6 +429,8 @@ class FactExtractor:
             drafts.extend(self._attribute(q, text, sent, ctx, periods, c["ents"], c["subjects"], c["clause_starts"], drafts, carry, fallback))
         if c["subjects"]:
             carry["subject"] = c["subjects"][-1][1:]
+        if measured := [d.metric for d in drafts if d.kind != "rank" and d.metric]:
+            carry["metric"] = measured[-1]
         # a plan goes on after a target cue or a year in the sentence's first clause or set before
         # it, not after a year in passing (…距离2025年2.9%的目标仍有差距。城镇化率达到71.4%)
         first_clause_end = c["clause_starts"][1] if len(c["clause_starts"]) > 1 else len(text)
@@ -630,7 +632,9 @@ class FactExtractor:
             elif previous[-1].kind in ("level", "count"):  # 出口1186.7亿元，所占比重为49.6%: its share
                 metric = previous[-1].metric + metric
                 fired.append("metric.share_of_previous")
-        metric, listed_subject = self._distribute(metric, text, clause, q, fired, ents)
+        # 越城区、上虞区分别增长8.2%和7.6%: a list of names alone measures what was measured last
+        measured = next((p.metric for p in reversed(previous) if p.kind != "rank"), carry.get("metric", ""))
+        metric, listed_subject = self._distribute(metric, text, clause, q, fired, ents, measured)
         subject = listed_subject or subject
         both = self._both(metric, text, clause, q)
         if both:  # 存款余额和贷款余额双双突破2000亿元: one number, a fact for each
@@ -698,11 +702,12 @@ class FactExtractor:
         index = len(_LIST_SEPARATOR.findall(clause))
         return paired[::-1][index].metric if index < len(paired) else ""
 
-    def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str], ents: list[Candidate]) -> tuple[str, str]:
+    def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str], ents: list[Candidate], measured: str) -> tuple[str, str]:
         """(metric, subject) of the i-th number of a list paired by 分别: 高新技术企业、科技型中小
         企业分别增加100家、200家 → the i-th item is its metric; 温岭市、玉环市地区生产总值分别达到…
-        → the i-th name is its subject, the words after the last name the metric. The subject is
-        empty when the list is not one of names."""
+        → the i-th name is its subject, the words after the last name the metric (``measured``,
+        what was measured last, when there are none). The subject is empty when the list is not
+        one of names."""
         clause = text[cstart : q.start]
         m = _RESPECTIVELY.search(clause)
         if not m:
@@ -715,7 +720,7 @@ class FactExtractor:
         names = [next((e for e in ents if e.start == start and e.type in _SUBJECT_TYPES), None) for start, _ in pieces]
         if all(names) and all(e.end - e.start == len(piece) for e, (_, piece) in zip(names[:-1], pieces)):
             last_start, last = pieces[-1]
-            return self._clean_metric(text[names[-1].end : last_start + len(last)]) or metric, names[index].canonical
+            return self._clean_metric(text[names[-1].end : last_start + len(last)]) or measured or metric, names[index].canonical
         items = _with_last_head([piece for _, piece in pieces], parallel=True)
         return self._clean_metric(items[index]) or metric, ""
 

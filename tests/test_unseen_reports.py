@@ -17,7 +17,7 @@ industrial park, a town's year summary, a feature on a motor maker, a new area's
 province's manufacturing plan, a city's bulletin with its counties' figures, a work report dated only by
 its title, news of a regional forum dense in names, a feature on a children's-wear town, a plan's mid-term
 review, a city's monthly release, a district's work report with hard-wrapped lines, a district's bulletin, a feature on a
-village): rows a
+village, a city's bulletin by district): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -293,6 +293,9 @@ FACTS = [
     # a village named after its street is what a feature on it is about
     ("village_feature.txt", "125.6亿元", "滕头村", "社会总产值", "level", "actual", "2022"),
     ("village_feature.txt", "1.3亿元", "滕头村", "旅游收入", "level", "actual", "2022"),
+    # 分区看，A、B、C分别增长…: the places alone measure what the sentence before measured
+    ("city_bulletin2.txt", "7.9%", "柯桥区", "地区生产总值", "change", "actual", "2023"),
+    ("city_bulletin2.txt", "8.3%", "上虞区", "地区生产总值", "change", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
