@@ -188,6 +188,16 @@ def _past_inside(text: str, pos: int, ents: list[Candidate]) -> int:
     return pos
 
 
+def _first_year(period: str) -> int:
+    """The first year of a period (2024..2026 → 2024, 2023-09 → 2023), 0 when it names none."""
+    return int(period[:4]) if period[:4].isdigit() else 0
+
+
+def _last_year(period: str) -> int:
+    """The last year of a period (2024..2026 → 2026), 0 when it names none."""
+    return _first_year(period.rpartition("..")[2])
+
+
 def _figures_around(contexts: list[dict], k: int, pos: int) -> tuple[bool, bool]:
     """Does the paragraph whose sentence contexts are ``contexts`` hold a figure before, and one
     after, position ``pos`` of its sentence ``k``?"""
@@ -540,8 +550,12 @@ class FactExtractor:
         period, period_text = self._period(q, text, periods, status, ctx, carry, fired)
         if kind != "change":
             period = self._level_year(period, text, q.start)
-        if status == "actual" and ctx.doc_year and period[:4].isdigit() and int(period[:4]) > ctx.doc_year:
-            status = "target"  # a year still to come can only be planned
+        # a year still to come can only be planned; so can 每年 of years still to come (2024—2026
+        # 年，每年新增…), however the document's own year began
+        before_q = [p.period for p in periods if p.end <= q.start]
+        every = next((p for p in reversed(before_q) if p != "-"), "") if before_q and before_q[-1] == "-" else ""
+        if status == "actual" and ctx.doc_year and (_first_year(period) > ctx.doc_year or _first_year(every) >= ctx.doc_year and _last_year(every) > ctx.doc_year):
+            status = "target"
             fired.append("status.future_period")
         elif (
             status == "actual"
@@ -694,12 +708,21 @@ class FactExtractor:
         clause = text[cstart : q.start].lstrip("，,；; ")
         if not clause.startswith(("分别", "各自")):
             return ""
+        before = [p for p in previous if p.start - offset < cstart]
         paired: list[FactDraft] = []
-        for p in reversed([p for p in previous if p.start - offset < cstart]):
+        for p in reversed(before):
             if "metric.distributive" not in p.rules_fired:
                 break
             paired.append(p)
         index = len(_LIST_SEPARATOR.findall(clause))
+        if not paired:
+            # 接待游客4500万人次，实现旅游收入520亿元，分别恢复到2019年的105%和98%: as many
+            # numbers as there were figures of different metrics before them, one for each
+            rest = text[q.end :]
+            clause_end = min((i for i in (rest.find(c) for c in "，；。") if i >= 0), default=len(rest))
+            count = index + 1 + len(_LIST_SEPARATOR.findall(rest, 0, clause_end))
+            last = before[-count:] if len(before) >= count else []
+            paired = last[::-1] if len({p.metric for p in last}) == count else []
         return paired[::-1][index].metric if index < len(paired) else ""
 
     def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str], ents: list[Candidate], measured: str) -> tuple[str, str]:
@@ -709,6 +732,8 @@ class FactExtractor:
         what was measured last, when there are none). The subject is empty when the list is not
         one of names."""
         clause = text[cstart : q.start]
+        if "分别" not in clause and "各自" not in clause:
+            return metric, ""  # the common case, without the lazy list pattern's backtracking
         m = _RESPECTIVELY.search(clause)
         if not m:
             return self._paired_word(metric, clause, fired), ""
