@@ -29,6 +29,8 @@ RARE_WORD_COUNT = 10  # jieba's dictionary count up to which a word is as good a
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "总公司", "公司", "集团", "股份")
 _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
 _TOWN_SUFFIXES = ("街道", "镇", "乡")
+# words that open with a level suffix: after a place's short form they are not its full name
+_LEVEL_WORDS = ("市场", "市民", "市区", "区域", "省份")
 _VILLAGE = regex.compile(r"(\p{Han}{2,3}?)(?<![乡农])(?:村|社区)(?!民)")  # not 村民 (villagers)
 
 
@@ -364,6 +366,8 @@ class EntityFinder:
                 continue  # 滨海, 凤凰, 大关: a county's short form alone is more often a word
             if s and text[s - 1] == "“" and self.honorary_title.match(text, e):
                 continue
+            if is_full and text[e - 1 : e + 1] in _LEVEL_WORDS:
+                continue  # 义乌市场, 杭州市民: the short form (also a hit) and a word
             out.append(
                 Candidate(s, e, "REGION", place.name, "ent.region_gazetteer", place.code, self.gaz.parent_name(place))
             )

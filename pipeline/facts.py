@@ -16,6 +16,7 @@ Attribution works on the normalised sentence, clause by clause (clauses end at �
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -39,6 +40,8 @@ _TWO_BEFORE_EACH = regex.compile(r"^(.+?)(?:和|与|及|、)(.+?)(?:双双|均|�
 _RESPECTIVELY = regex.compile(r"([^，；：]+?[、和与及][^，；：]+?)(?:分别|各自)")
 _LIST_SEPARATOR = regex.compile(r"[、和与及]")
 _LIST_ITEM = regex.compile(r"[^、和与及]+")
+_UP_TO_NUMBER = regex.compile(r"[^\d０-９]*")
+_TRADE_PARTNER = regex.compile(r"\p{Han}{0,3}?(?=对)")  # (我省)对东盟: what stands before 对
 _INSIDE = regex.compile(r"(?:园区|小镇|基地|新区|开发区|全[市区县镇])[内里中]的")
 _LIST_COUNT = regex.compile(r"[两二三四五六七八九十]大(?=\p{Han})")  # 两大产业: how many the list holds
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
@@ -126,12 +129,46 @@ class DocContext:
     def within_main_subject(self, name: str) -> bool:
         """Is ``name`` a division of the document's main subject (赤水市 in 遵义市's bulletin)?"""
         inner, outer = self.region_codes.get(name, ""), self.region_codes.get(self.main_subject, "")
+        if not outer and self.main_subject in self.gazetteer.by_name:  # 我省: named only as itself
+            outer = self.gazetteer.by_name[self.main_subject][0].code
         return bool(inner and outer) and inner != outer and inner.startswith(_region_code_prefix(outer))
 
-def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
+def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer, anaphora: Mapping[str, str] | None = None) -> str:
     """The region the document is about: the most frequent division it names, with the title
-    (its first 100 characters) counting three times. A title that names a country and no
-    division (中华人民共和国2023年国民经济和社会发展统计公报) is about that country."""
+    (its first 100 characters) counting three times, or the province, city or county above it
+    when the text speaks of itself as one (我省…, naming 杭州 and 义乌市 only in passing). A title
+    that names a country and no division (中华人民共和国2023年国民经济和社会发展统计公报) is
+    about that country."""
+    best = _most_named_region(entities, text, gaz)
+    code = next((e.code for e in entities if e.type == "REGION" and e.canonical == best and e.code), "")
+    level = _self_reference(text, anaphora or {})
+    if code and level in _LEVEL_CODES and not best.endswith(_ANAPHOR_SUFFIX[level]):
+        above = gaz.places.get(_LEVEL_CODES[level](code))
+        if above is not None and above.code != code and above.name.endswith(_ANAPHOR_SUFFIX[level]):
+            return above.name
+    return best
+
+
+# the code of the province, city or county a division code lies in
+_LEVEL_CODES = {
+    "province": lambda code: code[:2] + "0000",
+    "city": lambda code: code[:4] + "00",
+    "county": lambda code: code[:6],
+    "district": lambda code: code[:6],
+}
+
+
+def _self_reference(text: str, anaphora: Mapping[str, str]) -> str:
+    """The level the text most often speaks of itself as (全省, 我省 → province), if any."""
+    counts: dict[str, int] = {}
+    for word, level in anaphora.items():
+        if level in _ANAPHOR_SUFFIX:
+            counts[level] = counts.get(level, 0) + text.count(word)
+    level = max(sorted(counts), key=lambda k: counts[k], default="")
+    return level if counts.get(level) else ""
+
+
+def _most_named_region(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
     title_end = text.find("\n") if "\n" in text else len(text)
     in_title = [c for c in entities if c.type == "REGION" and c.end <= title_end]
     if in_title and not any(c.code for c in in_title):
@@ -747,6 +784,11 @@ class FactExtractor:
             last_start, last = pieces[-1]
             return self._clean_metric(text[names[-1].end : last_start + len(last)]) or measured or metric, names[index].canonical
         items = _with_last_head([piece for _, piece in pieces], parallel=True)
+        partner = _TRADE_PARTNER.match(items[0])
+        if partner:
+            # (我省)对东盟、欧盟、美国分别进出口…: trade with each partner, named by the words after 分别
+            after = self._clean_metric(_UP_TO_NUMBER.match(clause, m.end()).group())
+            items = [("" if x.startswith("对") else "对") + x + after for x in [items[0][partner.end() :], *items[1:]]]
         return self._clean_metric(items[index]) or metric, ""
 
     def _paired_word(self, metric: str, clause: str, fired: list[str]) -> str:

@@ -85,7 +85,7 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
     doc_month = int(doc_date[5:7]) if len(doc_date) >= 7 else None
     ctx = DocContext(
         doc_year,
-        main_subject(cands, norm.text, ex.entities.gaz),
+        main_subject(cands, norm.text, ex.entities.gaz, rules.table("anaphora")),
         cands,
         ex.entities.gaz,
         doc_month,

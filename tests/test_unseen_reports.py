@@ -17,7 +17,7 @@ industrial park, a town's year summary, a feature on a motor maker, a new area's
 province's manufacturing plan, a city's bulletin with its counties' figures, a work report dated only by
 its title, news of a regional forum dense in names, a feature on a children's-wear town, a plan's mid-term
 review, a city's monthly release, a district's work report with hard-wrapped lines, a district's bulletin, a feature on a
-village, a city's bulletin by district): rows a
+village, a city's bulletin by district, a province's trade news): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -296,6 +296,12 @@ FACTS = [
     # 分区看，A、B、C分别增长…: the places alone measure what the sentence before measured
     ("city_bulletin2.txt", "7.9%", "柯桥区", "地区生产总值", "change", "actual", "2023"),
     ("city_bulletin2.txt", "8.3%", "上虞区", "地区生产总值", "change", "actual", "2023"),
+    # 我省 news naming its cities in passing is about the province; 对A、B、C分别进出口: each partner
+    ("trade_news.txt", "5120亿元", "浙江省", "对欧盟进出口", "level", "actual", "2023-01..2023-09"),
+    ("trade_news.txt", "3.1万亿元", "浙江省", "民营企业进出口", "level", "actual", "2023-01..2023-09"),
+    ("trade_news.txt", "1260亿元", "浙江省", "电动汽车、锂电池和光伏产品合计出口", "level", "actual", "2023-01..2023-09"),
+    # 义乌市场: the place is 义乌, the market is the metric's
+    ("trade_news.txt", "3010亿元", "义乌市", "市场采购贸易方式出口", "level", "actual", "2023-01..2023-09"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -349,6 +355,8 @@ ENTITIES = [
     ("village_feature.txt", "滕头村", "REGION"),
     ("village_feature.txt", "滕头村党委", "GOV"),
     ("district_bulletin.txt", "中国轻纺城", "PLATFORM"),
+    ("trade_news.txt", "杭州海关", "GOV"),
+    ("trade_news.txt", "义乌", "REGION"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
@@ -358,6 +366,7 @@ NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_featur
     ("company_feature2.txt", "一台台电机"), ("city_bulletin.txt", "境内上市公司"),
     ("entity_news.txt", "科创走廊"), ("county_feature.txt", "中国"),
     ("district_bulletin.txt", "中国"), ("village_feature.txt", "只有"),
+    ("trade_news.txt", "杭州"), ("trade_news.txt", "义乌市"),
 ]
 
 
