@@ -235,6 +235,12 @@ def _last_year(period: str) -> int:
     return _first_year(period.rpartition("..")[2])
 
 
+def _named_after_figures(contexts: list[dict], name: str) -> bool:
+    """Does the paragraph (its sentence contexts) first name ``name`` after one of its figures?"""
+    k, pos = next((k, s[0]) for k, c in enumerate(contexts) for s in c["subjects"] if s[1] == name)
+    return _figures_around(contexts, k, pos)[0]
+
+
 def _figures_around(contexts: list[dict], k: int, pos: int) -> tuple[bool, bool]:
     """Does the paragraph whose sentence contexts are ``contexts`` hold a figure before, and one
     after, position ``pos`` of its sentence ``k``?"""
@@ -349,47 +355,9 @@ class FactExtractor:
                 if ctx.main_subject and _heading_rank(sents[members[0]].text) is not None:
                     previous_subject = None  # a new section is about the document's region again
             if any(i in sentence_quantities for i in members):
-                contexts = [context(i) for i in members]
-                later = [subj for c in contexts for subj in c["subjects"]]
-                carry: dict = {"subject": None, "target": plans[max(plans)] if plans else None}
-                # a company named later in the paragraph is what its own sentences are about,
-                # not the ones before it (三大产业集群产值…。中车株机公司营业收入…), but for a
-                # quote it is the speaker's (“我们…”美的集团负责人说); a park or a town a
-                # feature's section names after its first figures is that section's
-                named_later = (later[0][1], "subject.paragraph") if later else None
-                first_in_passing = bool(later) and self._in_passing(contexts, ctx)
-                fallback = previous_subject if not later or first_in_passing else named_later
-                def after_figures(name: str) -> bool:  # is the paragraph's first mention of name after a figure?
-                    k, pos = next((k, s[0]) for k, c in enumerate(contexts) for s in c["subjects"] if s[1] == name)
-                    return _figures_around(contexts, k, pos)[0]
-
-                for i, c in zip(members, contexts):
-                    quoted = sents[i].text.lstrip().startswith("“")
-                    d, r = self._sentence_facts(sents[i], c, ctx, carry, named_later if quoted and named_later else fallback)
-                    drafts.extend(d)
-                    rejections.extend(r)
-                    named = carry["subject"][0] if carry["subject"] else ""
-                    if named in ctx.companies and after_figures(named) or ctx.bulletin and named in ctx.organisations:
-                        # …新增规上企业38家。海亮集团营业收入突破2000亿元。新增高新技术企业21家: a company
-                        # named among its region's figures has only its own sentence; so has any
-                        # firm or park a bulletin names (中国轻纺城成交额…。全年社会消费品零售总额…)
-                        carry["subject"] = None
-                if plans and not plans[max(plans)][0] and carry["target"][0]:
-                    # 二、发展目标 / 到2025年，…。 / 建成5G基站…: the section's plan is for the year
-                    # its first targets name
-                    plans[max(plans)] = (*carry["target"][:2], self.section_plan.id)
-                # a company or park the paragraph names only after its region's figures (全市进出口
-                # 总额…；自贸区片区新增企业…), or after all of them (…。之江实验室建设加快推进。), was
-                # named in passing: the next paragraph is not about it
-                last = None
-                if later and (later[0][1] == later[-1][1] or later[-1][1] not in ctx.organisations):
-                    k, pos = max((k, s[0]) for k, c in enumerate(contexts) for s in c["subjects"])
-                    before, after = _figures_around(contexts, k, pos)
-                    if later[-1][1] in ctx.companies:
-                        in_passing = after_figures(later[-1][1])
-                    else:  # …瓯海经济开发区完成工业投资42.6亿元。 / 完成老旧小区改造46个: the district's again
-                        in_passing = (before and not after) or (first_in_passing and later[0][1] == later[-1][1])
-                    last = None if in_passing else later[-1]
+                d, r, last, plans = self._paragraph_facts([sents[i] for i in members], [context(i) for i in members], ctx, plans, previous_subject)
+                drafts.extend(d)
+                rejections.extend(r)
             else:
                 # no number here (four paragraphs in five): all it gives the next ones is the
                 # last subject it names, looked for from its end
@@ -400,6 +368,48 @@ class FactExtractor:
                 # bulletin is about the whole province again; a company or park section does
                 previous_subject = (last[1], "subject.previous_paragraph") if last[1] in ctx.organisations else None
         return drafts, rejections
+
+    def _paragraph_facts(self, sents: list[Sentence], contexts: list[dict], ctx: DocContext, plans: dict, previous_subject):
+        """(drafts, rejections, the subject it hands the next paragraph, the plans open after it)
+        of a paragraph that holds numbers, given its sentences and their contexts."""
+        drafts: list[FactDraft] = []
+        rejections: list[Rejection] = []
+        later = [subj for c in contexts for subj in c["subjects"]]
+        carry: dict = {"subject": None, "target": plans[max(plans)] if plans else None}
+        # a company named later in the paragraph is what its own sentences are about,
+        # not the ones before it (三大产业集群产值…。中车株机公司营业收入…), but for a
+        # quote it is the speaker's (“我们…”美的集团负责人说); a park or a town a
+        # feature's section names after its first figures is that section's
+        named_later = (later[0][1], "subject.paragraph") if later else None
+        first_in_passing = bool(later) and self._in_passing(contexts, ctx)
+        fallback = previous_subject if not later or first_in_passing else named_later
+        for sent, c in zip(sents, contexts):
+            quoted = sent.text.lstrip().startswith("“")
+            d, r = self._sentence_facts(sent, c, ctx, carry, named_later if quoted and named_later else fallback)
+            drafts.extend(d)
+            rejections.extend(r)
+            named = carry["subject"][0] if carry["subject"] else ""
+            if named in ctx.companies and _named_after_figures(contexts, named) or ctx.bulletin and named in ctx.organisations:
+                # …新增规上企业38家。海亮集团营业收入突破2000亿元。新增高新技术企业21家: a company
+                # named among its region's figures has only its own sentence; so has any
+                # firm or park a bulletin names (中国轻纺城成交额…。全年社会消费品零售总额…)
+                carry["subject"] = None
+        if plans and not plans[max(plans)][0] and carry["target"][0]:
+            # 二、发展目标 / 到2025年，…。 / 建成5G基站…: the section's plan is for the year
+            # its first targets name
+            plans = {**plans, max(plans): (*carry["target"][:2], self.section_plan.id)}
+        # a company or park the paragraph names only after its region's figures (全市进出口
+        # 总额…；自贸区片区新增企业…), or after all of them (…。之江实验室建设加快推进。), was
+        # named in passing: the next paragraph is not about it
+        if not later or (later[0][1] != later[-1][1] and later[-1][1] in ctx.organisations):
+            return drafts, rejections, None, plans
+        k, pos = max((k, s[0]) for k, c in enumerate(contexts) for s in c["subjects"])
+        before, after = _figures_around(contexts, k, pos)
+        if later[-1][1] in ctx.companies:
+            in_passing = _named_after_figures(contexts, later[-1][1])
+        else:  # …瓯海经济开发区完成工业投资42.6亿元。 / 完成老旧小区改造46个: the district's again
+            in_passing = (before and not after) or (first_in_passing and later[0][1] == later[-1][1])
+        return drafts, rejections, None if in_passing else later[-1], plans
 
     @staticmethod
     def _in_passing(contexts: list[dict], ctx: DocContext) -> bool:
