@@ -185,6 +185,10 @@ def _most_named_region(entities: list[Candidate], text: str, gaz: Gazetteer) -> 
             place = gaz.place_at_start(c.canonical) if c.type == "GOV" else None
             if place is not None:
                 score[place.name] = score.get(place.name, 0) + 1
+    if not score:  # 园区概况_常熟高新技术产业开发区 naming no region: the zone it presents
+        for c in entities:
+            if c.type == "PLATFORM":
+                score[c.canonical] = score.get(c.canonical, 0) + (3 if c.start < 100 else 1)
     if not score:
         return ""
     return max(sorted(score), key=lambda k: score[k])

@@ -17,7 +17,8 @@ industrial park, a town's year summary, a feature on a motor maker, a new area's
 province's manufacturing plan, a city's bulletin with its counties' figures, a work report dated only by
 its title, news of a regional forum dense in names, a feature on a children's-wear town, a plan's mid-term
 review, a city's monthly release, a district's work report with hard-wrapped lines, a district's bulletin, a feature on a
-village, a city's bulletin by district, a province's trade news): rows a
+village, a city's bulletin by district, a province's trade news, a zone's web page
+with a table): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -302,6 +303,10 @@ FACTS = [
     ("trade_news.txt", "1260亿元", "浙江省", "电动汽车、锂电池和光伏产品合计出口", "level", "actual", "2023-01..2023-09"),
     # 义乌市场: the place is 义乌, the market is the metric's
     ("trade_news.txt", "3010亿元", "义乌市", "市场采购贸易方式出口", "level", "actual", "2023-01..2023-09"),
+    # a zone's web page that names no region is about the zone; 国家高新区 is its rank, not a name
+    ("zone_profile.html", "1860亿元", "常熟高新技术产业开发区", "规上工业总产值", "level", "actual", "2023"),
+    ("zone_profile.html", "48.6", "常熟高新技术产业开发区", "一般公共预算收入", "level", "actual", "2022"),
+    ("zone_profile.html", "2500亿元", "常熟高新技术产业开发区", "规上工业总产值", "level", "target", "2025"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -366,7 +371,7 @@ NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_featur
     ("company_feature2.txt", "一台台电机"), ("city_bulletin.txt", "境内上市公司"),
     ("entity_news.txt", "科创走廊"), ("county_feature.txt", "中国"),
     ("district_bulletin.txt", "中国"), ("village_feature.txt", "只有"),
-    ("trade_news.txt", "杭州"), ("trade_news.txt", "义乌市"),
+    ("trade_news.txt", "杭州"), ("trade_news.txt", "义乌市"), ("zone_profile.html", "国家高新区"),
 ]
 
 
