@@ -42,6 +42,7 @@ _LIST_SEPARATOR = regex.compile(r"[、和与及]")
 _LIST_ITEM = regex.compile(r"[^、和与及]+")
 _UP_TO_NUMBER = regex.compile(r"[^\d０-９]*")
 _TRADE_PARTNER = regex.compile(r"\p{Han}{0,3}?(?=对)")  # (我省)对东盟: what stands before 对
+_WE = regex.compile(r"[^“”。]{0,12}(?<!“)我们")  # the speaker's voice, out of quotes, at a sentence's start
 _INSIDE = regex.compile(r"(?:园区|小镇|基地|新区|开发区|全[市区县镇])[内里中]的")
 _LIST_COUNT = regex.compile(r"[两二三四五六七八九十]大(?=\p{Han})")  # 两大产业: how many the list holds
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
@@ -385,7 +386,7 @@ class FactExtractor:
         # quote it is the speaker's (“我们…”美的集团负责人说); a park or a town a
         # feature's section names after its first figures is that section's
         named_later = (later[0][1], "subject.paragraph") if later else None
-        first_in_passing = bool(later) and self._in_passing(contexts, ctx)
+        first_in_passing = bool(later) and self._in_passing(contexts, ctx, [sent.text for sent in sents])
         fallback = previous_subject if not later or first_in_passing else named_later
         for sent, c in zip(sents, contexts):
             quoted = sent.text.lstrip().startswith("“")
@@ -416,7 +417,7 @@ class FactExtractor:
         return drafts, rejections, None if in_passing else later[-1], plans
 
     @staticmethod
-    def _in_passing(contexts: list[dict], ctx: DocContext) -> bool:
+    def _in_passing(contexts: list[dict], ctx: DocContext, texts: list[str]) -> bool:
         """Is the first name a paragraph gives named in passing, not the subject of the figures
         before it? A company is; so is a division of the main subject with figures of its own
         after it (全年接待游客…。赤水市接待游客…: the whole region's come first), or with none
@@ -424,8 +425,8 @@ class FactExtractor:
         paragraph goes on about in later sentences is what a feature's lede is about. A park named
         after figures is named in passing when a figure of its own follows in its clause
         (…新增高新技术企业512家。昆山开发区实现规上工业总产值4216亿元); one whose 成绩单 the
-        figures were is not. A name an anaphor gives (该园区) points back at what the paragraph
-        is about."""
+        figures were is not, unless the government gave them in its own voice (我们…). A name an
+        anaphor gives (该园区) points back at what the paragraph is about."""
         k, (pos, name, rule) = next((k, s) for k, c in enumerate(contexts) for s in c["subjects"])
         if rule == "subject.anaphora":
             return False
@@ -435,7 +436,10 @@ class FactExtractor:
         if name in ctx.organisations:
             clause_end = min((s for s in contexts[k]["clause_starts"] if s > pos), default=None)
             before = _figures_around(contexts, k, pos)[0]
-            return before and bool(own) and (clause_end is None or own[0] < clause_end)
+            # 五年来，我们坚持创新驱动，…从426家增加到2311家。金义新区获批设立: figures the
+            # government gives in its own voice are its region's
+            spoken = any(_WE.match(t) for t in texts[: k + 1])
+            return before and (spoken or bool(own) and (clause_end is None or own[0] < clause_end))
         if not ctx.within_main_subject(name):
             return False
         return bool(own) or not any(c["quantities"] for c in contexts[k + 1 :])
@@ -875,8 +879,12 @@ class FactExtractor:
             return (str(ctx.results_year) if ctx.results_year else ""), ""
         p = before[-1]
         fired.append(p.rule_id)
-        if status in ("actual", "forecast") and p.text in _WHOLE_YEAR and ctx.results_year != ctx.doc_year:
-            return str(ctx.results_year), p.text  # 全年, 预计全年 in a January work report: last year
+        if status in ("actual", "forecast") and ctx.results_year != ctx.doc_year:
+            if p.text in _WHOLE_YEAR:
+                return str(ctx.results_year), p.text  # 全年, 预计全年 in a January work report: last year
+            first, _, last = p.period.partition("..")
+            if last == str(ctx.doc_year) and first < last:
+                return f"{first}..{ctx.results_year}", p.text  # 五年来 in January: up to last year
         return ("" if p.period == "-" else p.period), p.text
 
     def _level_year(self, period: str, text: str, start: int) -> str:

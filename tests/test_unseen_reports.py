@@ -18,7 +18,7 @@ province's manufacturing plan, a city's bulletin with its counties' figures, a w
 its title, news of a regional forum dense in names, a feature on a children's-wear town, a plan's mid-term
 review, a city's monthly release, a district's work report with hard-wrapped lines, a district's bulletin, a feature on a
 village, a city's bulletin by district, a province's trade news, a zone's web page
-with a table): rows a
+with a table, a city's work report looking back five years): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -307,6 +307,11 @@ FACTS = [
     ("zone_profile.html", "1860亿元", "常熟高新技术产业开发区", "规上工业总产值", "level", "actual", "2023"),
     ("zone_profile.html", "48.6", "常熟高新技术产业开发区", "一般公共预算收入", "level", "actual", "2022"),
     ("zone_profile.html", "2500亿元", "常熟高新技术产业开发区", "规上工业总产值", "level", "target", "2025"),
+    # 五年来，我们…: the government's own figures, up to the year before a January report; a zone
+    # named after them in passing (金义新区获批设立) is not their subject
+    ("work_report3.txt", "426家", "金华市", "高新技术企业数量", "count", "actual", "2016"),
+    ("work_report3.txt", "2311家", "金华市", "高新技术企业数量", "count", "actual", "2021"),
+    ("work_report3.txt", "8000亿元", "金华市", "地区生产总值", "level", "target", "2026"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
