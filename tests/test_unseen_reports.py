@@ -312,6 +312,9 @@ FACTS = [
     ("work_report3.txt", "426家", "金华市", "高新技术企业数量", "count", "actual", "2016"),
     ("work_report3.txt", "2311家", "金华市", "高新技术企业数量", "count", "actual", "2021"),
     ("work_report3.txt", "8000亿元", "金华市", "地区生产总值", "level", "target", "2026"),
+    # 超过七成: a proportion in tenths
+    ("invest_news.txt", "七成", "两江新区", "投资额占比", "share", "actual", "2024-01..2024-03"),
+    ("jinjiang_feature.txt", "六成", "晋江市", "鞋服产业产值占全市规上工业产值", "share", "actual", "2022"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
