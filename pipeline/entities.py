@@ -151,7 +151,7 @@ class EntityFinder:
         self._walks: dict = {}
         self._bounds = bytearray()  # where jieba's words of the current document start and end
         self.left_stops = set(rules.table("left_stops"))
-        self.weak = tuple(rules.table("weak_org_suffixes"))
+        self.weak = {"ORG": tuple(rules.table("weak_org_suffixes")), "PLATFORM": tuple(rules.table("weak_platform_suffixes"))}
         self.suffix_tables = {"ORG": "org_suffixes", "PLATFORM": "platform_suffixes"}
         self.gov_levels = sorted(rules.table("gov_levels"), key=len, reverse=True)
         self.surnames = set(rules.table("surnames"))
@@ -252,7 +252,7 @@ class EntityFinder:
             else:
                 right = s if name_group == "suffix" else e - self._suffix_len(name, etype)
                 lo = _run_start(text, right, 24)  # segment from the start of the run, not mid-word
-                need_proper = etype == "ORG" and name.endswith(self.weak)
+                need_proper = name.endswith(self.weak.get(etype, ()))
                 start = self._walk_left(text, lo, right, need_proper)
                 if start is None:
                     return []

@@ -18,7 +18,7 @@ province's manufacturing plan, a city's bulletin with its counties' figures, a w
 its title, news of a regional forum dense in names, a feature on a children's-wear town, a plan's mid-term
 review, a city's monthly release, a district's work report with hard-wrapped lines, a district's bulletin, a feature on a
 village, a city's bulletin by district, a province's trade news, a zone's web page
-with a table, a city's work report looking back five years): rows a
+with a table, a city's work report looking back five years, a feature with quotes): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -315,6 +315,10 @@ FACTS = [
     # 超过七成: a proportion in tenths
     ("invest_news.txt", "七成", "两江新区", "投资额占比", "share", "actual", "2024-01..2024-03"),
     ("jinjiang_feature.txt", "六成", "晋江市", "鞋服产业产值占全市规上工业产值", "share", "actual", "2022"),
+    # a quote's 我们 is the firm its speaker heads; 马桥经编园区 is a park (园区 after a proper name)
+    ("feature_quotes.txt", "35%", "浙江万舟控股集团有限公司", "订单", "change", "actual", "2023-01..2023-05"),
+    ("feature_quotes.txt", "320亿元", "马桥经编园区", "产值", "level", "actual", "2022"),
+    ("feature_quotes.txt", "62家", "海宁市", "经编企业", "count", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -370,6 +374,8 @@ ENTITIES = [
     ("district_bulletin.txt", "中国轻纺城", "PLATFORM"),
     ("trade_news.txt", "杭州海关", "GOV"),
     ("trade_news.txt", "义乌", "REGION"),
+    ("feature_quotes.txt", "马桥经编园区", "PLATFORM"),
+    ("feature_quotes.txt", "高建明", "PERSON"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
