@@ -295,6 +295,7 @@ class FactExtractor:
         self.seg = segmenter
         self.leading = set(rules.table("metric_leading_words"))
         self.paired_words = rules.table("paired_words")
+        self.list_heads = tuple(rules.table("list_head_words"))
         self.paired_before_respectively = regex.compile(f"({alternation(self.paired_words)})([^，；：、和与及]+?)(?:分别|各自)")
         self.trailing = set(rules.table("metric_trailing_words"))
         self.inner_verbs = set(rules.table("metric_inner_verbs"))
@@ -801,7 +802,7 @@ class FactExtractor:
         if all(names) and all(e.end - e.start == len(piece) for e, (_, piece) in zip(names[:-1], pieces)):
             last_start, last = pieces[-1]
             return self._clean_metric(text[names[-1].end : last_start + len(last)]) or measured or metric, names[index].canonical
-        items = _with_last_head([piece for _, piece in pieces], parallel=True)
+        items = _with_last_head([piece for _, piece in pieces], parallel=True, heads=self.list_heads)
         partner = _TRADE_PARTNER.match(items[0])
         if partner:
             # (我省)对东盟、欧盟、美国分别进出口…: trade with each partner, named by the words after 分别
@@ -1080,7 +1081,7 @@ def _year_before(text: str, doc_year: int | None, inclusive: bool) -> bool:
     return int(year.group()) <= doc_year if inclusive else int(year.group()) < doc_year
 
 
-def _with_last_head(items: list[str], parallel: bool = False) -> list[str]:
+def _with_last_head(items: list[str], parallel: bool = False, heads: tuple[str, ...] = ()) -> list[str]:
     """千亿级、五百亿级规模企业 → 千亿级规模企业, 五百亿级规模企业; 第一产业、第三产业增加值 →
     第一产业增加值, 第三产业增加值: an item short of the last one's head word takes it. With
     ``parallel`` (a list paired with numbers by 分别), items that end differently stand for
@@ -1097,7 +1098,10 @@ def _with_last_head(items: list[str], parallel: bool = False) -> list[str]:
     for x in items[:-1]:
         cut = last.find(x[-1]) + 1  # 千亿级 and 五百亿级规模企业 end their parallel part alike
         if cut == 0 and parallel and len(x) > 1:
-            cut = count.start() if count else len(x)
+            # up to the list's count, else the last item's head word (汽车、电子信息产业产值 →
+            # 汽车产业产值), else as long as the item
+            head = min((i for i in (last.find(h, 1) for h in heads) if i > 0), default=len(x))
+            cut = count.start() if count else head
         out.append(x + (last[cut:] if 0 < cut < len(last) and not x.endswith(last[cut:]) else ""))
     return out + [last]
 
