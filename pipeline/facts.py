@@ -230,6 +230,17 @@ def _past_inside(text: str, pos: int, ents: list[Candidate]) -> int:
     return pos
 
 
+def _still_to_come(period: str, stated: list[str], doc_year: int) -> bool:
+    """Can a figure of ``period`` (the periods ``stated`` before it) only be planned? A year
+    still to come can; so can 每年 of years from the document's own on (2024—2026年，每年新增…)."""
+    if _first_year(period) > doc_year:
+        return True
+    if not stated or stated[-1] != "-":
+        return False
+    years = next((p for p in reversed(stated) if p != "-"), "")
+    return _first_year(years) >= doc_year and _last_year(years) > doc_year
+
+
 def _first_year(period: str) -> int:
     """The first year of a period (2024..2026 → 2024, 2023-09 → 2023), 0 when it names none."""
     return int(period[:4]) if period[:4].isdigit() else 0
@@ -606,11 +617,7 @@ class FactExtractor:
         period, period_text = self._period(q, text, periods, status, ctx, carry, fired)
         if kind != "change":
             period = self._level_year(period, text, q.start)
-        # a year still to come can only be planned; so can 每年 of years still to come (2024—2026
-        # 年，每年新增…), however the document's own year began
-        before_q = [p.period for p in periods if p.end <= q.start]
-        every = next((p for p in reversed(before_q) if p != "-"), "") if before_q and before_q[-1] == "-" else ""
-        if status == "actual" and ctx.doc_year and (_first_year(period) > ctx.doc_year or _first_year(every) >= ctx.doc_year and _last_year(every) > ctx.doc_year):
+        if status == "actual" and ctx.doc_year and _still_to_come(period, [p.period for p in periods if p.end <= q.start], ctx.doc_year):
             status = "target"
             fired.append("status.future_period")
         elif (
