@@ -56,10 +56,12 @@ _CUE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _COMPARATIVES = "高于|低于|快于|慢于|好于"
 # the base a figure is compared with is no part of its metric: 比2020年(增长), 是2020年的(3.5倍)
 _COMPARED_WITH = regex.compile(
-    r"(?:比|较|同|是|恢复到|恢复至|相当于)(?:(?:19|20)\d{2}年(?:同期|底|末)?|[两二三四五六七八九十\d]{1,2}年前)的?"
+    r"(?:比|较|同|是|恢复到|恢复至|相当于)(?:(?:19|20)\d{2}年(?:同期|底|末)?|[两二三四五六七八九十\d]{1,2}年前|上月末?|上季度)的?"
     # 高于全市平均水平2.1个百分点, 高于规上工业增加值2.8个百分点: a gap to a yardstick, which
     # runs up to the number; the metric is the one before
     rf"|(?:{_COMPARATIVES})[^，；：,;:]*$"
+    # 比全省高1.1个百分点, 较全国快: the same gap, said the other way round (not 比重提高)
+    r"|(?:比(?![重例率])|较)[^，；：,;:]{1,8}?(?:高|低|快|慢)$"
 )
 # 比前三季度提高, 较一季度回落: a time phrase after these is what the figure is compared with
 _COMPARISON_BEFORE = regex.compile(rf"(?:比|较|是|{_COMPARATIVES})\s*$")  # 是上年的4.3倍 too
