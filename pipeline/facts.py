@@ -42,6 +42,7 @@ _LIST_SEPARATOR = regex.compile(r"[、和与及]")
 _LIST_ITEM = regex.compile(r"[^、和与及]+")
 _UP_TO_NUMBER = regex.compile(r"[^\d０-９]*")
 _TRADE_PARTNER = regex.compile(r"\p{Han}{0,3}?(?=对)")  # (我省)对东盟: what stands before 对
+_LIST_PLAN_RANK = 9  # below every heading rank: the next heading of any rank closes the list's plan
 _WE = regex.compile(r"[^“”。]{0,12}(?<!“)我们")  # the speaker's voice, out of quotes, at a sentence's start
 _INSIDE = regex.compile(r"(?:园区|小镇|基地|新区|开发区|全[市区县镇])[内里中]的")
 _LIST_COUNT = regex.compile(r"[两二三四五六七八九十]大(?=\p{Han})")  # 两大产业: how many the list holds
@@ -382,6 +383,7 @@ class FactExtractor:
                 # last subject it names, looked for from its end
                 named = (i for i in reversed(members) if self._may_name_subject(sents[i], ctx))
                 last = next((c["subjects"][-1] for c in map(context, named) if c["subjects"]), None)
+                plans = self._list_plan(sents[members[-1]], sentence_periods.get(members[-1], []), plans, ctx)
             if last is not None:
                 # a region named in passing does not carry over: the next paragraph of a
                 # bulletin is about the whole province again; a company or park section does
@@ -473,6 +475,16 @@ class FactExtractor:
             elif not _year_before(periods[0].period, ctx.doc_year, inclusive=False):
                 plans[rank] = (periods[0].period, periods[0].text, self.section_plan.id)
         return plans
+
+    def _list_plan(self, sent: Sentence, found: list[tuple], plans: dict, ctx: DocContext) -> dict:
+        """到2025年，全市工业发展的主要目标是：/（1）…达到800亿元；: a sentence that announces a
+        list of targets for a year opens a plan for that year, closed by the next heading."""
+        if not sent.text.rstrip().endswith(("：", ":")) or not self.status_rules[0].pattern.search(sent.text):
+            return plans
+        periods = [p for p in resolve_periods(found, self.rules, ctx.doc_year, sent.start) if p.period != "-"]
+        if not periods or _year_before(periods[-1].period, ctx.doc_year, inclusive=False):
+            return plans
+        return {**plans, _LIST_PLAN_RANK: (periods[-1].period, periods[-1].text, self.section_plan.id)}
 
     def _may_name_subject(self, sent: Sentence, ctx: DocContext) -> bool:
         """False when the sentence holds no name and no anaphor, so that no clause of it can

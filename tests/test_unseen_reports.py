@@ -18,7 +18,7 @@ province's manufacturing plan, a city's bulletin with its counties' figures, a w
 its title, news of a regional forum dense in names, a feature on a children's-wear town, a plan's mid-term
 review, a city's monthly release, a district's work report with hard-wrapped lines, a district's bulletin, a feature on a
 village, a city's bulletin by district, a province's trade news, a zone's web page
-with a table, a city's work report looking back five years, a feature with quotes): rows a
+with a table, a city's work report looking back five years, a feature with quotes, a plan's list of targets): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -319,6 +319,9 @@ FACTS = [
     ("feature_quotes.txt", "35%", "浙江万舟控股集团有限公司", "订单", "change", "actual", "2023-01..2023-05"),
     ("feature_quotes.txt", "320亿元", "马桥经编园区", "产值", "level", "actual", "2022"),
     ("feature_quotes.txt", "62家", "海宁市", "经编企业", "count", "actual", "2023"),
+    # 到2025年，…主要目标是： announces the year of the list of targets after it
+    ("plan_list.txt", "800亿元", "衢州市", "规上工业增加值", "level", "target", "2025"),
+    ("plan_list.txt", "2000家", "衢州市", "规上工业企业数量", "count", "target", "2025"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
