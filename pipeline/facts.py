@@ -894,7 +894,11 @@ class FactExtractor:
             # sentences' full years were tried too, and measured worse); a plan with no year
             # has none the text fixes
             if status != "actual":  # a plan's year, when the paragraph or section set one
-                return tuple(carry["target"][:2]) if carry.get("target") else ("", "")
+                if carry.get("target"):
+                    return tuple(carry["target"][:2])
+                # 预计达到1650亿元 in a January report on the year just ended: that year's estimate
+                looking_back = status == "forecast" and ctx.results_year and ctx.results_year != ctx.doc_year
+                return (str(ctx.results_year), "") if looking_back else ("", "")
             if ctx.headline_period is not None:
                 fired.append("period.headline")
                 return ctx.headline_period.period, ctx.headline_period.text

@@ -241,6 +241,8 @@ FACTS = [
     # long numbered heading (二、2024年…计划草案) is still a heading
     ("plan_execution.txt", "3056亿元", "余杭区", "地区生产总值", "level", "forecast", "2023"),
     ("plan_execution.txt", "5.3%", "余杭区", "固定资产投资", "change", "actual", "2023"),
+    # 预计达到… with no time of its own, in a January report: the estimate of the year just ended
+    ("plan_execution.txt", "1650亿元", "余杭区", "数字经济核心产业增加值", "level", "forecast", "2023"),
     ("plan_execution.txt", "6%", "余杭区", "地区生产总值", "change", "target", "2024"),
     # 增速比1—2月份加快: the months before are a base; 3月份 is a month inside the quarter
     ("province_q1_news.txt", "0.4个百分点", "湖南省", "规上工业增加值", "change", "actual", "2024-01..2024-03"),
