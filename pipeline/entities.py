@@ -15,7 +15,7 @@ from importlib import resources
 import ahocorasick_rs
 import regex
 
-from .rules import Rules
+from .rules import Rules, alternation
 from .segment import FUNCTION_CHARS
 
 # jieba part-of-speech tags that end a name on its left: verbs, function words, numbers, time
@@ -158,7 +158,7 @@ class EntityFinder:
         self.generic_words = set(rules.table("generic_name_words"))
         self.suffix_like_words = set(rules.table("suffix_like_words"))
         # “中国童装之都”: a place that opens a quoted honorary title names no place
-        self.honorary_title = regex.compile(r"\p{Han}{1,8}?(?:%s)”" % "|".join(map(regex.escape, rules.table("honorary_title_ends"))))
+        self.honorary_title = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{alternation(rules.table('honorary_title_ends'))})”")
         self.industry_words = set(rules.table("industry_words"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
@@ -373,13 +373,17 @@ class EntityFinder:
             )
         return out + self._town_short_forms(text, out) + self._villages(text, out)
 
+    def _towns(self, regions: list[Candidate]) -> list[tuple[Candidate, Place]]:
+        """The mentions of towns and streets among ``regions``, with their places."""
+        places = ((c, self.gaz.places.get(c.code)) for c in regions)
+        return [(c, place) for c, place in places if place is not None and place.level == 4]
+
     def _villages(self, text: str, regions: list[Candidate]) -> list[Candidate]:
         """滕头村 after 萧王庙街道, 新华社区 after 城关镇: a village or community named right after
         its town, and wherever the document names it again. The division data stops at towns."""
         names: dict[str, Candidate] = {}
-        for c in regions:
-            place = self.gaz.places.get(c.code)
-            m = _VILLAGE.match(text, c.end) if place is not None and place.level == 4 else None
+        for c, _ in self._towns(regions):
+            m = _VILLAGE.match(text, c.end)
             if m and not any(ch in self.function_chars for ch in m.group(1)) and not self._common_noun(m.group()):
                 names.setdefault(m.group(), Candidate(0, 0, "REGION", m.group(), "ent.village", "", c.canonical))
         return [replace(names[n], start=s, end=e) for s, e, n in _occurrences(sorted(names), text)]
@@ -389,12 +393,10 @@ class EntityFinder:
         names it in full and the short form stands as a word of its own. The gazetteer holds no
         short forms of towns: out of context, most are ordinary words or other places."""
         towns: dict[str, Candidate] = {}
-        for c in regions:
-            place = self.gaz.places.get(c.code)
-            if place is not None and place.level == 4 and c.canonical == place.name:
-                short = _short_form(place.name, _TOWN_SUFFIXES)
-                if short and short not in self.gaz.by_name:
-                    towns.setdefault(short, c)
+        for c, place in self._towns(regions):
+            short = _short_form(place.name, _TOWN_SUFFIXES) if c.canonical == place.name else ""
+            if short and short not in self.gaz.by_name:
+                towns.setdefault(short, c)
         return [
             replace(towns[short], start=s, end=e, rule_id="ent.town_short_form")
             for s, e, short in _occurrences(sorted(towns), text)

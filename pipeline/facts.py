@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
+from itertools import takewhile
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -129,12 +130,12 @@ class DocContext:
                 self.region_parents.setdefault(e.canonical, {})[e.parent] = None
                 if e.code:
                     self.region_codes.setdefault(e.canonical, e.code)
+        if self.main_subject in self.gazetteer.by_name:  # 我省: the main subject named only as itself
+            self.region_codes.setdefault(self.main_subject, self.gazetteer.by_name[self.main_subject][0].code)
 
     def within_main_subject(self, name: str) -> bool:
         """Is ``name`` a division of the document's main subject (赤水市 in 遵义市's bulletin)?"""
         inner, outer = self.region_codes.get(name, ""), self.region_codes.get(self.main_subject, "")
-        if not outer and self.main_subject in self.gazetteer.by_name:  # 我省: named only as itself
-            outer = self.gazetteer.by_name[self.main_subject][0].code
         return bool(inner and outer) and inner != outer and inner.startswith(_region_code_prefix(outer))
 
 def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer, anaphora: Mapping[str, str] | None = None) -> str:
@@ -451,7 +452,7 @@ class FactExtractor:
         own = [q.start for q in contexts[k]["quantities"] if q.start > pos]
         if name in ctx.organisations:
             clause_end = min((s for s in contexts[k]["clause_starts"] if s > pos), default=None)
-            before = _figures_around(contexts, k, pos)[0]
+            before = _named_after_figures(contexts, name)
             # 五年来，我们坚持创新驱动，…从426家增加到2311家。金义新区获批设立: figures the
             # government gives in its own voice are its region's
             spoken = any(_WE.match(t) for t in texts[: k + 1])
@@ -786,11 +787,7 @@ class FactExtractor:
         if not clause.startswith(("分别", "各自")):
             return ""
         before = [p for p in previous if p.start - offset < cstart]
-        paired: list[FactDraft] = []
-        for p in reversed(before):
-            if "metric.distributive" not in p.rules_fired:
-                break
-            paired.append(p)
+        paired = list(takewhile(lambda p: "metric.distributive" in p.rules_fired, reversed(before)))[::-1]
         index = len(_LIST_SEPARATOR.findall(clause))
         if not paired:
             # 接待游客4500万人次，实现旅游收入520亿元，分别恢复到2019年的105%和98%: as many
@@ -798,9 +795,9 @@ class FactExtractor:
             rest = text[q.end :]
             clause_end = min((i for i in (rest.find(c) for c in "，；。") if i >= 0), default=len(rest))
             count = index + 1 + len(_LIST_SEPARATOR.findall(rest, 0, clause_end))
-            last = before[-count:] if len(before) >= count else []
-            paired = last[::-1] if len({p.metric for p in last}) == count else []
-        return paired[::-1][index].metric if index < len(paired) else ""
+            last = before[-count:]
+            paired = last if len(last) == count and len({p.metric for p in last}) == count else []
+        return paired[index].metric if index < len(paired) else ""
 
     def _distribute(self, metric: str, text: str, cstart: int, q: Quantity, fired: list[str], ents: list[Candidate], measured: str) -> tuple[str, str]:
         """(metric, subject) of the i-th number of a list paired by 分别: 高新技术企业、科技型中小

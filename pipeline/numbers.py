@@ -86,8 +86,9 @@ def quantity_from_match(m: regex.Match, rule, rules: Rules, text: str) -> Quanti
             unit = g.get("unit") or g.get("unit2") or ""
         return Quantity(start, end, value, unit, value, "", "", "rank", rule.id)
 
-    if g.get("den") is not None or rule.get("denominator"):  # 四分之一; 三成 (in tenths)
-        value = parse_number(g["numer"]) / (parse_number(g["den"]) if g.get("den") else rule.get("denominator"))
+    denominator = parse_number(g["den"]) if g.get("den") is not None else rule.get("denominator")
+    if denominator:  # 四分之一; 三成, whose rule states its denominator (tenths)
+        value = parse_number(g["numer"]) / denominator
         unit = rule.get("unit", "")
         pre = _qualifier_before(text, start, rules)
         return Quantity(start, end, value, unit, value, unit, pre, kind or "share", rule.id)
