@@ -154,6 +154,7 @@ class EntityFinder:
         self.weak = {"ORG": tuple(rules.table("weak_org_suffixes")), "PLATFORM": tuple(rules.table("weak_platform_suffixes"))}
         self.suffix_tables = {"ORG": "org_suffixes", "PLATFORM": "platform_suffixes"}
         self.gov_levels = sorted(rules.table("gov_levels"), key=len, reverse=True)
+        self.gov_body = rules.compile("{GOV_BODY}")
         self.surnames = set(rules.table("surnames"))
         self.generic_words = set(rules.table("generic_name_words"))
         self.suffix_like_words = set(rules.table("suffix_like_words"))
@@ -162,6 +163,7 @@ class EntityFinder:
         self.industry_words = set(rules.table("industry_words"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
+        self.anaphora = tuple(rules.table("anaphora"))
 
     # -- left edges ---------------------------------------------------------------------------
     def _walk_left(self, text: str, lo: int, hi: int, need_proper: bool) -> int | None:
@@ -249,6 +251,8 @@ class EntityFinder:
                 right = s + fixed
                 start = self._walk_left(text, s, right, need_proper=False) if right > s else right
                 s = right if start is None else start
+                if any(text.startswith(a, s) and s + len(a) > right for a in self.anaphora):
+                    return []  # 全市政府债务: the whole city's government debt, no body's name
             else:
                 right = s if name_group == "suffix" else e - self._suffix_len(name, etype)
                 lo = _run_start(text, right, 24)  # segment from the start of the run, not mid-word
@@ -322,7 +326,7 @@ class EntityFinder:
             i = name.rfind(level)
             while i >= 0:
                 rest = name[i + len(level) :]
-                if rest and rest in self.rules.table("gov_bodies"):
+                if rest and self.gov_body.fullmatch(rest):
                     if best is None or i < best:
                         best = i
                 i = name.rfind(level, 0, i)

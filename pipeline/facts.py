@@ -55,6 +55,7 @@ _ALL_CUE = regex.compile(r"均|都|双双")
 _ALL_CUE_EDGES = regex.compile(r"^(?:在|其)|(?:均|都|双双)+$")
 _YEARS_RUNNING = regex.compile(r"(?:已经|已)?连续\s*(?:\d+|[两二三四五六七八九十]+|多)\s*年")
 _CUE_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_BASE_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年|(?:上|去)年(?!末|底|同期)")
 _COMPARATIVES = "高于|低于|快于|慢于|好于"
 # the base a figure is compared with is no part of its metric: 比2020年(增长), 是2020年的(3.5倍)
 _COMPARED_WITH = regex.compile(
@@ -65,6 +66,8 @@ _COMPARED_WITH = regex.compile(
     # 比全省高1.1个百分点, 较全国快: the same gap, said the other way round (not 比重提高)
     r"|(?:比(?![重例率])|较)[^，；：,;:]{1,8}?(?:高|低|快|慢)$"
 )
+_THEN_COMPARED = regex.compile(r"[^，；。]{0,30}?(?:相比|相较|比较)")
+_DURATION = regex.compile(r"(?:[两二三四五六七八九十]|\d{1,2})[十]?年(?:来|间|里|中)?")  # 十年共增加…: how long, not what
 # 比前三季度提高, 较一季度回落: a time phrase after these is what the figure is compared with
 _COMPARISON_BEFORE = regex.compile(rf"(?:比|较|是|{_COMPARATIVES})\s*$")  # 是上年的4.3倍 too
 _RANK_BASE_EDGES = regex.compile(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续|继续|仍|仍然|依然|稳定|持续)+$")
@@ -314,10 +317,14 @@ class FactExtractor:
         self.paired_before_respectively = regex.compile(f"({alternation(self.paired_words)})([^，；：、和与及]+?)(?:分别|各自)")
         self.trailing = set(rules.table("metric_trailing_words"))
         self.inner_verbs = set(rules.table("metric_inner_verbs"))
+        self.time_words = set(rules.table("metric_time_words"))
         self.done_words = words_pattern(rules.table("done_words"))
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.bare_share_words = set(rules.table("bare_share_words"))
         self.bare_total_words = set(rules.table("bare_total_words"))
+        bases = alternation(rules.table("reference_bases"))
+        self.bare_reference = regex.compile(rf"(?:为|相当于|完成|达到?)?({bases})的?")
+        self.of_reference = regex.compile(rf"占(?:{bases})$")
         self.increment_words = rules.table("increment_words")
         self.anaphora = rules.table("anaphora")
         self.any_anaphor = words_pattern(self.anaphora)
@@ -327,10 +334,15 @@ class FactExtractor:
             self.key_of.setdefault(syn, key)
         self.key_suffix = words_pattern(self.key_of, at_end=True)
         self.kind_rules = [rules.by_id("kind.growth"), rules.by_id("kind.share")]
+        self.amount_change = rules.by_id("kind.amount_change")
         self.decrease = rules.by_id("sign.decrease")
         self.status_rules = [rules.by_id("status.target"), rules.by_id("status.forecast")]
         self.actual = rules.by_id("status.actual")
         self.section_plan = rules.by_id("status.section_plan")
+        self.part_of_year = {r.id for r in rules.group("period") if r.get("part_of_year")}  # 春节假期
+        # 与2010年的5968838人相比, 比上年的2.88人减少0.22人: the number is the base compared with
+        self.base_before = regex.compile(r"(?:与|同|比|较)(?![重例率])[^，；。比较与同]{0,24}?的\s*$")
+        self.base_after = rules.compile(r"\s*(?:相比|比较|对比|{CHANGE_VERB}|多|少|高|低)")
         self.reached = rules.compile(r"(?:(?:{CHANGE_VERB}|跃升|攀升)[到至]|(?<!累计)达到)\s*$")  # the level reached
         self.rank_cue = rules.by_id("metric.rank").pattern
         self.after_stop = rules.by_id("metric.after_number").pattern
@@ -546,7 +558,7 @@ class FactExtractor:
                 if last is None or not _within(p.period, last.period):
                     last = p
             if last is not held:
-                carry["part_of_year"] = last if _MONTHS.match(last.period) or not drafts else None
+                carry["part_of_year"] = last if _MONTHS.match(last.period) or last.rule_id in self.part_of_year or not drafts else None
         return drafts, rejections
 
     def _clause_subjects(self, text, offset, clause_starts, periods, ents, ctx) -> list[tuple[int, str, str]]:
@@ -696,8 +708,9 @@ class FactExtractor:
             after = self._metric_after(text, q.end)
             total = self._total_of(metric_src, previous)
             # a number before its noun measures that noun; before a verb (投资20亿元建设工厂)
-            # the noun is what the amount is for, and the words before it say what it measures
-            if after and not (metric and self._words(after)[0][1] == "vn"):
+            # the noun is what the amount is for, and the words before it say what it measures.
+            # A count's noun is what is counted, whatever its first word (新建5个旅游度假区)
+            if after and not (metric and kind != "count" and self._words(after)[0][1] == "vn"):
                 metric = after
                 fired.append("metric.after_number")
             elif total:
@@ -706,6 +719,9 @@ class FactExtractor:
             elif metric:
                 if kind == "share":
                     metric = _IN_B_SHARE.sub(r"占\1", metric)  # A在B中 → A占B
+                    if (ref := self.bare_reference.fullmatch(metric)) and previous:
+                        metric = "占" + ref.group(1)  # 742.6亿元，为预算的102.3%: of the figure before
+                        fired.append("metric.share_of_previous")
                     if metric.startswith("占") and previous:
                         metric = previous[-1].metric + metric
                 fired.append("metric.before_number")
@@ -714,7 +730,7 @@ class FactExtractor:
                 metric = self._respectively_previous(text, clause, q, sent.start, previous)
                 if metric:
                     fired.append("metric.distributive")
-                elif metric := next((p.metric for p in reversed(previous) if p.kind != "rank"), ""):
+                elif metric := next(filter(None, (self._measured_by(p, q) for p in reversed(previous))), ""):
                     fired.append("metric.growth_of_previous")
         if metric.removeprefix("所占") in self.bare_share_words and previous:
             share = next((p.metric for p in reversed(previous) if p.kind == "share"), "")
@@ -725,7 +741,11 @@ class FactExtractor:
                 metric = previous[-1].metric + metric
                 fired.append("metric.share_of_previous")
         # 越城区、上虞区分别增长8.2%和7.6%: a list of names alone measures what was measured last
-        measured = next((p.metric for p in reversed(previous) if p.kind != "rank"), carry.get("metric", ""))
+        measured = next(filter(None, (self._measured_by(p, q) for p in reversed(previous))), carry.get("metric", ""))
+        if kind in ("level", "count") and measured and (base := self._comparison_base(text, cstart, q)):
+            metric = measured
+            fired.append("metric.comparison_base")
+            period, period_text = self._base_period(base.group(), period, period_text)
         metric, listed_subject = self._distribute(metric, text, clause, q, fired, ents, measured)
         subject = listed_subject or subject
         both = self._both(metric, text, clause, q)
@@ -750,6 +770,31 @@ class FactExtractor:
             fired,
         )
         return [draft] + [replace(draft, metric=m, metric_key=self.metric_key(m)) for m in also]
+
+    def _comparison_base(self, text: str, cstart: int, q: Quantity):
+        """与2010年的5968838人相比: the phrase that makes the number the earlier figure the one
+        before is compared with (a match), or None."""
+        m = self.base_before.search(text, cstart, q.start)
+        return m if m is not None and self.base_after.match(text, q.end) else None
+
+    @staticmethod
+    def _base_period(phrase: str, period: str, period_text: str) -> tuple[str, str]:
+        """The year of a base compared with: the one the phrase names (与2010年的…), or the
+        year before the figure's (比上年的…); else the figure's own."""
+        if year := _BASE_YEAR.search(phrase):
+            before = str(int(period) - 1) if period.isdigit() else ""
+            return (year.group(1) or before), year.group()
+        return period, period_text
+
+    def _measured_by(self, earlier: FactDraft, q: Quantity) -> str:
+        """The metric a growth rate with none of its own takes from the figure ``earlier``: none
+        from a rank; from a figure's share of its budget or target, unless in 个百分点, the
+        figure's (为预算的102.3%，增长8.1%: the growth is of the revenue)."""
+        if earlier.kind == "rank":
+            return ""
+        if earlier.kind == "share" and q.unit != "个百分点":
+            return self.of_reference.sub("", earlier.metric)
+        return earlier.metric
 
     def _total_of(self, src: str, previous: list[FactDraft]) -> str:
         """新增…企业11家，总数达到44家: a bare 总数 (累计, 总量) after an increment is the total of
@@ -854,6 +899,9 @@ class FactExtractor:
             if best:
                 kind = best[1].get("sets")["kind"]
                 fired.append(best[1].id)
+        elif kind in self.amount_change.get("applies_to") and self.amount_change.pattern.search(prefix):
+            kind = self.amount_change.get("sets")["kind"]
+            fired.append(self.amount_change.id)
         sign = 1
         growth = list(self.kind_rules[0].finditer(prefix))
         if kind != "rank" and growth and self.decrease.pattern.fullmatch(growth[-1].group()):
@@ -928,7 +976,8 @@ class FactExtractor:
     def _clean_metric(self, src: str) -> str:
         """Drop the function words a clause puts around its metric (word by word, so that
         有序推进 keeps its 有), and brackets and quotes left open at either end."""
-        tagged = self._words(_COMPARED_WITH.sub("", src.replace(" ", "")))
+        # 连续七年稳定在250亿斤以上: a streak says how long, not what
+        tagged = self._words(_YEARS_RUNNING.sub("", _COMPARED_WITH.sub("", src.replace(" ", ""))))
         while tagged and len(tagged) > 1 and tagged[0][1] == "d":
             tagged.pop(0)  # an adverb opens no metric (有序推进 → 推进)
         while tagged:
@@ -936,7 +985,9 @@ class FactExtractor:
                 tagged.pop(0)
             elif len(tagged) > 2 and tagged[0][1].startswith("v") and tagged[1][0] in ("了", "过"):
                 del tagged[:2]  # 聚集了各类纺织服装企业: what was done opens the clause, not the metric
-            elif len(tagged) > 1 and (tagged[0][1] in ("r", "t") or tagged[0][1] == "m" and _ONE_OF.fullmatch(tagged[0][0])):
+            elif len(tagged) > 1 and (
+                tagged[0][1] == "r" or tagged[0][1] == "t" and tagged[0][0] not in self.time_words or tagged[0][1] == "m" and _ONE_OF.fullmatch(tagged[0][0])
+            ):
                 tagged.pop(0)  # 各类, 这个, 五年, 一座: a determiner, a time or "a" measures nothing
             else:
                 break
@@ -951,9 +1002,8 @@ class FactExtractor:
             for i, (w, _) in enumerate(tagged)
             if not (0 < i < len(tagged) - 1 and w in self.inner_verbs and tagged[i - 1][1][:1] in ("n", "x", "j"))
         ]
-        metric = "".join(words)
-        metric = _balance(metric)
-        return metric if _NAME_CHAR.search(metric) else ""
+        metric = _balance("".join(words))
+        return metric if _NAME_CHAR.search(metric) and not _DURATION.fullmatch(metric) else ""
 
     def _without_change_verb(self, word: str, flag: str) -> tuple[str, str]:
         """价格下降, 成本上升, 价格比: jieba's dictionary keeps a few nouns with the change verb
@@ -1091,8 +1141,10 @@ def _within(inner: str, outer: str) -> bool:
 
 
 def _compared_with(text: str, p: PeriodMention) -> bool:
-    """比上年, 较2020年: the time is a comparison base, not the period of a figure."""
-    return _COMPARISON_BEFORE.search(text, max(0, p.start - 3), p.start) is not None
+    """比上年, 较2020年, 与2010年相比: the time is a comparison base, not the period of a figure."""
+    if _COMPARISON_BEFORE.search(text, max(0, p.start - 3), p.start) is not None:
+        return True
+    return text[p.start - 1 : p.start] in ("与", "同") and _THEN_COMPARED.match(text, p.end) is not None
 
 
 def _year_before(text: str, doc_year: int | None, inclusive: bool) -> bool:

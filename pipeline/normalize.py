@@ -149,6 +149,8 @@ _SPACE_RUN = regex.compile(r" +")
 _CLOCK = regex.compile(r"\d{1,2}:\d{2}(?!\d)")
 # a line that ends with a date or a time of day (a byline) does not run on into the next one
 _ENDS_WITH_DATE = regex.compile(r"(?:\d{1,2}:\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\Z")
+# 2024年02月19日 08:35　来源：湖州日报: a web page's line of source and time is complete
+_SOURCE_LINE = regex.compile(r"(?:来源|稿源|发布时间|发布日期|责任编辑|编辑)\s*[：:]")
 
 
 def _drop_inner_spaces(buf: _Buf) -> _Buf:
@@ -214,8 +216,8 @@ def _should_join(prev: str, nxt: str, hard_wrapped: bool, wrap: float) -> bool:
     if "\t" in prev or "\t" in nxt or _LIST_START.match(nxt):
         return False
     last, first = prev[-1], nxt[0]
-    if _ENDS_WITH_DATE.search(prev):
-        return False  # a byline's date or time: the line is complete
+    if _ENDS_WITH_DATE.search(prev) or _SOURCE_LINE.search(prev):
+        return False  # a byline's date or time, a page's source: the line is complete
     if (last.isdigit() or last in ".第万亿") and (first.isdigit() or first in _UNIT_START):
         return True  # a number or its unit broken across lines
     if last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL):

@@ -19,6 +19,7 @@ PLAN_EVIDENCE = "five-year plan"  # how infer_doc_date says the date is a plan's
 # 2024年宿迁市政府工作报告: given early in its year, looking back on the year before
 WORK_REPORT_EVIDENCE = "work report"
 _WORK_REPORT_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年[^\n。]{0,20}?政府工作报告")
+CENSUS_EVIDENCE = "census bulletin"  # how infer_doc_date says the date is a census's year
 LOOKS_BACK = (PLAN_EVIDENCE, WORK_REPORT_EVIDENCE)  # evidence of a document that reviews its year's predecessor
 _PLAN_TITLE = regex.compile(r"第([一二三四五六七八九十]+)个五年规划|“?(十[一二三四五六七八九]|[六七八九])五”?[^\n。]{0,30}?规划(?!.{0,16}(?:评估|总结|完成情况|实施情况))")
 _DATE_LINE = regex.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$", regex.M)
@@ -166,6 +167,10 @@ def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
     bulletin = _BULLETIN.search(head)
     if bulletin:  # a statistical bulletin or annual report speaks of its own year as 全年
         return bulletin.group(1), f"report for the year: {bulletin.group(0).strip()}"
+    census = rules.compile(r"(?:{CENSUS})[^\n。]{0,12}公报").search("\n".join(head.split("\n")[:3]))
+    if census:  # 第七次全国人口普查公报, published in 2021: the census's year
+        year = next(y for name, y in rules.table("census_years").items() if name in census.group())
+        return str(year), f"{CENSUS_EVIDENCE}: {census.group(0).strip()}"
     m = _DATE_LINE.search(head) or _DATE_IN_HEAD.search("\n".join(head.split("\n")[:4]))
     if m:
         date = f"{m.group(1)}-{int(m.group(2)):02d}"

@@ -22,7 +22,7 @@ from .facts import DocContext, FactExtractor, main_subject
 from .ingest import discover, read_document
 from .model import Document, DocumentError, DocOutput, DocResult, EntityMention, FactMention
 from .normalize import normalize
-from .periods import LOOKS_BACK, headline_period, infer_doc_date
+from .periods import CENSUS_EVIDENCE, LOOKS_BACK, headline_period, infer_doc_date
 from .rules import Rules, load_rules
 from .segment import paragraphs, sentences, word_segmenter
 from .tables import TableExtractor, find_tables, table_paragraphs
@@ -91,7 +91,7 @@ def process(doc: Document, rules: Rules, timings: dict[str, float] | None = None
         doc_month,
         headline_period(norm.text, rules, doc_year),
         looks_back=evidence.startswith(LOOKS_BACK),
-        bulletin="统计公报" in evidence,
+        bulletin="统计公报" in evidence or evidence.startswith(CENSUS_EVIDENCE),
     )
     in_tables = table_paragraphs(paras)
     drafts, rejections = ex.facts.document_facts(norm.text, [s for s in sents if s.paragraph not in in_tables], ctx)

@@ -33,6 +33,7 @@ def _check_map(raw, norm):
         # a byline's date and time stay apart, and the line does not run on into the text
         ("记者 王海燕 2024-04-22 08:30\n\n4月21日，统计局发布", "记者 王海燕2024-04-22 08:30\n4月21日，统计局发布"),
         ("截至目前，镇\n\n海数字化车间已达84个", "截至目前，镇海数字化车间已达84个"),
+        ("2024年02月19日　来源：日报\n\n本报讯　春节假期", "2024年02月19日来源：日报\n本报讯 春节假期"),  # a page's source line
     ],
 )
 def test_normalize_repairs(raw, expected):

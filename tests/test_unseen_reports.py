@@ -36,7 +36,7 @@ FACTS = [
     # per head is a measure of its own
     ("jiangxi_bulletin.txt", "71216元", "江西省", "人均地区生产总值", "level", "actual", "2023"),
     # 比上年末减少: a change of the level before it, not a metric called 比上年末
-    ("jiangxi_bulletin.txt", "13.0万人", "江西省", "常住人口", "count", "actual", "2023"),
+    ("jiangxi_bulletin.txt", "13.0万人", "江西省", "常住人口", "change", "actual", "2023"),
     ("jiangxi_bulletin.txt", "0.9个百分点", "江西省", "常住人口城镇化率", "change", "actual", "2023"),
     # the verb between who and what is measured goes
     ("jiangxi_bulletin.txt", "44312.6亿元", "江西省", "规上工业企业营业收入", "level", "actual", "2023"),
@@ -70,7 +70,7 @@ FACTS = [
     ("yiwu_gbk.txt", "83.3%", "义乌市", "市场采购贸易方式出口占全市出口总额", "share", "actual", "2022"),
     ("yiwu_gbk.txt", "53487元", "义乌市", "农村常住居民人均可支配收入", "level", "actual", "2022"),
     # 比年初增加: a change of the balance before it, not a metric called 比年初
-    ("mianyang_bulletin.txt", "538.2亿元", "绵阳市", "金融机构本外币各项存款余额", "level", "actual", "2023"),
+    ("mianyang_bulletin.txt", "538.2亿元", "绵阳市", "金融机构本外币各项存款余额", "change", "actual", "2023"),
     ("mianyang_bulletin.txt", "2.4%", "绵阳市", "民间投资", "change", "actual", "2023"),
     # 其中企业: 企业 refers to no company here, it is what is counted
     ("mianyang_bulletin.txt", "9.2万户", "绵阳市", "企业", "count", "actual", "2023"),
@@ -173,7 +173,7 @@ FACTS = [
     ("zhuzhou_report_pdf.txt", "210家", "株洲市", "高新技术企业数量", "count", "actual", "2023"),
     ("company_feature.txt", "40万辆", "比亚迪股份有限公司", "海外销量", "count", "target", "2024"),
     ("company_feature.txt", "2600亿元", "坪山区", "新能源汽车产业产值", "level", "actual", "2023"),
-    ("county_bulletin2.txt", "21户", "仁寿县", "规上工业企业", "count", "actual", "2023"),
+    ("county_bulletin2.txt", "21户", "仁寿县", "规上工业企业", "change", "actual", "2023"),
     ("county_bulletin2.txt", "68.9万吨", "仁寿县", "粮食总产量", "level", "actual", "2023"),
     # 过去五年 in a January 2023 report is 2018..2022; 跨越…两个台阶 names no metric
     ("province_report.txt", "5万亿元", "河南省", "地区生产总值", "level", "actual", "2018..2022"),
@@ -281,7 +281,7 @@ FACTS = [
     ("midterm_eval.txt", "2.9%", "南通市", "研发经费投入强度", "share", "target", "2025"),
     ("midterm_eval.txt", "71.4%", "南通市", "常住人口城镇化率", "share", "actual", "2022"),
     # 完成年度目标的85.3% is how far the year has got, not a target
-    ("monthly_release.txt", "85.3%", "嘉兴市", "年度目标", "share", "actual", "2023-01..2023-10"),
+    ("monthly_release.txt", "85.3%", "嘉兴市", "固定资产投资占年度目标", "share", "actual", "2023-01..2023-10"),
     ("monthly_release.txt", "1.2倍", "嘉兴市", "高新技术产业投资", "change", "actual", "2023-01..2023-10"),
     ("monthly_release.txt", "9.1%", "嘉兴市", "规上工业增加值", "change", "actual", "2023-10"),
     ("monthly_release.txt", "7%", "嘉兴市", "规上工业增加值", "change", "forecast", "2023"),
@@ -324,6 +324,31 @@ FACTS = [
     # 到2025年，…主要目标是： announces the year of the list of targets after it
     ("plan_list.txt", "800亿元", "衢州市", "规上工业增加值", "level", "target", "2025"),
     ("plan_list.txt", "2000家", "衢州市", "规上工业企业数量", "count", "target", "2025"),
+    # 比上年增加 an amount: a change; 连续七年稳定在… is still the output's
+    ("agri_bulletin.txt", "12.4万亩", "绥化市", "粮食种植面积", "change", "actual", "2023"),
+    ("agri_bulletin.txt", "250亿斤", "绥化市", "粮食总产量", "level", "actual", "2023"),
+    ("agri_bulletin.txt", "641.8万头", "绥化市", "生猪出栏", "count", "actual", "2023"),
+    ("agri_bulletin.txt", "98.5%", "绥化市", "农作物耕种收综合机械化率", "share", "actual", "2023"),
+    # 为预算的102.3% is the revenue's share of its budget; the growth after it is the revenue's;
+    # 全市政府债务余额 is a debt, not a body; 安排 and 预期 are no part of a metric
+    ("budget_report.txt", "102.3%", "嘉兴市", "一般公共预算收入占预算", "share", "actual", "2023"),
+    ("budget_report.txt", "8.1%", "嘉兴市", "一般公共预算收入", "change", "actual", "2023"),
+    ("budget_report.txt", "1986.4亿元", "嘉兴市", "政府债务余额", "level", "actual", "2023"),
+    ("budget_report.txt", "1050亿元", "嘉兴市", "一般公共预算支出", "level", "target", "2024"),
+    ("budget_report.txt", "5%", "嘉兴市", "一般公共预算收入", "change", "target", "2024"),
+    # a census bulletin reports its census's year; 与2010年…的5968838人相比 is the base of 2010
+    ("census_bulletin.txt", "6622888人", "台州市", "常住人口", "count", "actual", "2020"),
+    ("census_bulletin.txt", "5968838人", "台州市", "常住人口", "count", "actual", "2010"),
+    ("census_bulletin.txt", "654050人", "台州市", "常住人口", "count", "actual", "2020"),
+    ("census_bulletin.txt", "2.88人", "台州市", "平均每个家庭户的人口", "count", "actual", "2010"),
+    ("census_bulletin.txt", "0.22人", "台州市", "平均每个家庭户的人口", "change", "actual", "2020"),
+    ("census_bulletin.txt", "9.18个百分点", "台州市", "城镇人口比重", "change", "actual", "2020"),
+    ("census_bulletin.txt", "1416199人", "温岭市", "常住人口", "count", "actual", "2020"),
+    # 春节假期 in a February report is this year's holiday, for the paragraph; 去年 the year before
+    ("tourism_news.txt", "42.3万人次", "安吉县", "过夜游客", "count", "actual", "2024"),
+    ("tourism_news.txt", "3200万人次", "安吉县", "接待游客", "count", "actual", "2023"),
+    ("tourism_news.txt", "20.3%", "安吉县", "旅游总收入", "change", "actual", "2023"),
+    ("tourism_news.txt", "5个", "安吉县", "旅游度假区", "count", "target", "2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -381,6 +406,10 @@ ENTITIES = [
     ("trade_news.txt", "义乌", "REGION"),
     ("feature_quotes.txt", "马桥经编园区", "PLATFORM"),
     ("feature_quotes.txt", "高建明", "PERSON"),
+    ("tourism_news.txt", "县文化和广电旅游体育局", "GOV"),
+    ("tourism_news.txt", "县文旅体局", "GOV"),
+    ("budget_report.txt", "嘉兴市财政局", "GOV"),
+    ("budget_report.txt", "沈建华", "PERSON"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
@@ -391,6 +420,7 @@ NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_featur
     ("entity_news.txt", "科创走廊"), ("county_feature.txt", "中国"),
     ("district_bulletin.txt", "中国"), ("village_feature.txt", "只有"),
     ("trade_news.txt", "杭州"), ("trade_news.txt", "义乌市"), ("zone_profile.html", "国家高新区"),
+    ("budget_report.txt", "全市政府"),
 ]
 
 
