@@ -30,7 +30,7 @@ from .periods import PeriodMention, period_matches, resolve_periods
 from .rules import Rules, alternation, words_pattern
 from .segment import Sentence
 
-_CLAUSE_END = regex.compile(r"[，；：,;:\t]|——")  # ——: an apposition (“小巨人”企业——镇明转轴) names anew
+_CLAUSE_END = regex.compile(r"[，；：,;:\t]|——|(?<=\p{Han})[ \u3000]+(?=\p{Han})")  # ——: an apposition (“小巨人”企业——镇明转轴) names anew; a headline's space parts two
 _RENAMED = regex.compile(r"更名为|改名为|升格为|升级为")
 _IN_B_SHARE = regex.compile(r"在(.+?)中(?:的)?(?:比重|占比)?$")
 # 年均 人均 亩均 户均: per year, head, mu, household; their 均 is no "each"
@@ -54,6 +54,7 @@ _PER_HEAD = regex.compile(rf"^([{_PER}]均|单位)")
 _ALL_CUE = regex.compile(r"均|都|双双")
 _ALL_CUE_EDGES = regex.compile(r"^(?:在|其)|(?:均|都|双双)+$")
 _YEARS_RUNNING = regex.compile(r"(?:已经|已)?连续\s*(?:\d+|[两二三四五六七八九十]+|多)\s*年")
+_RANK_STEPS = ("位", "名", "个位次")  # 上升3位: places moved up or down a ranking
 _CUE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _BASE_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年|(?:上|去)年(?!末|底|同期)")
 _COMPARATIVES = "高于|低于|快于|慢于|好于"
@@ -171,7 +172,10 @@ def _self_reference(text: str, anaphora: Mapping[str, str]) -> str:
     counts: dict[str, int] = {}
     for word, level in anaphora.items():
         if level in _ANAPHOR_SUFFIX:
-            counts[level] = counts.get(level, 0) + text.count(word)
+            # 全省 speaks of the text's own place only where it opens a clause (全省地区生产总值…);
+            # 居全省第一, 占全省的, 在全省…排名 measure against the province
+            n = len(regex.findall(rf"(?:^|(?<=[，。；：！？\n]))\s*{word}", text)) if word.startswith("全") else text.count(word)
+            counts[level] = counts.get(level, 0) + n
     level = max(sorted(counts), key=lambda k: counts[k], default="")
     return level if counts.get(level) else ""
 
@@ -339,11 +343,13 @@ class FactExtractor:
         self.status_rules = [rules.by_id("status.target"), rules.by_id("status.forecast")]
         self.actual = rules.by_id("status.actual")
         self.section_plan = rules.by_id("status.section_plan")
+        self.list_cue = rules.compile(self.section_plan.get("list_cue"))
         self.part_of_year = {r.id for r in rules.group("period") if r.get("part_of_year")}  # 春节假期
         # 与2010年的5968838人相比, 比上年的2.88人减少0.22人: the number is the base compared with
         self.base_before = regex.compile(r"(?:与|同|比|较)(?![重例率])[^，；。比较与同]{0,24}?的\s*$")
         self.base_after = rules.compile(r"\s*(?:相比|比较|对比|{CHANGE_VERB}|多|少|高|低)")
-        self.reached = rules.compile(r"(?:(?:{CHANGE_VERB}|跃升|攀升)[到至]|(?<!累计)达到)\s*$")  # the level reached
+        # the level reached, or a later one of a list of them (分别达到7.8万元和4.6万元)
+        self.reached = rules.compile(r"(?:(?:{CHANGE_VERB}|跃升|攀升)[到至]|(?<!累计)达到)(?:\s*[\d.]+\p{Han}{0,3}[、和与及])*\s*$")
         self.rank_cue = rules.by_id("metric.rank").pattern
         self.after_stop = rules.by_id("metric.after_number").pattern
 
@@ -492,7 +498,9 @@ class FactExtractor:
     def _list_plan(self, sent: Sentence, found: list[tuple], plans: dict, ctx: DocContext) -> dict:
         """到2025年，全市工业发展的主要目标是：/（1）…达到800亿元；: a sentence that announces a
         list of targets for a year opens a plan for that year, closed by the next heading."""
-        if not sent.text.rstrip().endswith(("：", ":")) or not self.status_rules[0].pattern.search(sent.text):
+        if not sent.text.rstrip().endswith(("：", ":")):
+            return plans
+        if not (self.status_rules[0].pattern.search(sent.text) or self.list_cue.search(sent.text)):
             return plans
         periods = [p for p in resolve_periods(found, self.rules, ctx.doc_year, sent.start) if p.period != "-"]
         if not periods or _year_before(periods[-1].period, ctx.doc_year, inclusive=False):
@@ -558,7 +566,17 @@ class FactExtractor:
                 if last is None or not _within(p.period, last.period):
                     last = p
             if last is not held:
-                carry["part_of_year"] = last if _MONTHS.match(last.period) or last.rule_id in self.part_of_year or not drafts else None
+                # 2022年，长兴县实现…。规上工业增加值增长8.1%。: the year that opens a paragraph
+                opens = (
+                    not carry.get("sentences")
+                    and not text[: last.start].strip()
+                    and last.start == stated[0].start
+                    and _CUE_YEAR.match(last.text) is not None  # a year written out, not 今年以来
+                    and all(d.status == "actual" for d in drafts)  # a plan's year goes on as its plan (status.paragraph_target)
+                    and not (last.period.isdigit() and ctx.doc_year and ctx.doc_year - int(last.period) > 5)  # 1984年，…起步: history
+                )
+                carry["part_of_year"] = last if _MONTHS.match(last.period) or last.rule_id in self.part_of_year or not drafts or opens else None
+        carry["sentences"] = carry.get("sentences", 0) + 1
         return drafts, rejections
 
     def _clause_subjects(self, text, offset, clause_starts, periods, ents, ctx) -> list[tuple[int, str, str]]:
@@ -651,14 +669,14 @@ class FactExtractor:
             status == "actual"
             and carry.get("target")
             and "status.actual" not in fired
-            and all(p.period == "-" for p in periods if p.end <= q.start)
+            and all(p.period == "-" or p.text in _WHOLE_YEAR for p in periods if p.end <= q.start)
             and not self.done_words.search(text, 0, q.start)
         ):
             # 到2025年，A达到…。B突破…。: the sentences after a target that name no time of their
-            # own (每年 is none: a yearly amount of the plan, of no one year) and no cue of what
-            # has happened go on with its plan
+            # own (每年 is none: a yearly amount of the plan, of no one year; 全年 is the plan's
+            # year) and no cue of what has happened go on with its plan
             status = "target"
-            if not any(p.end <= q.start for p in periods):
+            if all(p.text in _WHOLE_YEAR for p in periods if p.end <= q.start):
                 period, period_text = carry["target"][:2]
             fired.append(carry["target"][2])
 
@@ -787,11 +805,11 @@ class FactExtractor:
         return period, period_text
 
     def _measured_by(self, earlier: FactDraft, q: Quantity) -> str:
-        """The metric a growth rate with none of its own takes from the figure ``earlier``: none
-        from a rank; from a figure's share of its budget or target, unless in 个百分点, the
-        figure's (为预算的102.3%，增长8.1%: the growth is of the revenue)."""
+        """The metric a growth rate with none of its own takes from the figure ``earlier``: from
+        a rank, only places moved (较上年上升3位); from a figure's share of its budget or target,
+        unless in 个百分点, the figure's (为预算的102.3%，增长8.1%: the growth is of the revenue)."""
         if earlier.kind == "rank":
-            return ""
+            return earlier.metric if q.unit in _RANK_STEPS else ""
         if earlier.kind == "share" and q.unit != "个百分点":
             return self.of_reference.sub("", earlier.metric)
         return earlier.metric
@@ -963,7 +981,7 @@ class FactExtractor:
         last year's and the level it rose from the year before the first."""
         if not _YEAR_RANGE.fullmatch(period):
             return period
-        if self.reached.search(text, max(0, start - 4), start):
+        if self.reached.search(text, max(0, start - 24), start):
             return period[-4:]
         if _RISEN_FROM.search(text, max(0, start - 2), start):
             return str(int(period[:4]) - 1)

@@ -349,6 +349,22 @@ FACTS = [
     ("tourism_news.txt", "3200万人次", "安吉县", "接待游客", "count", "actual", "2023"),
     ("tourism_news.txt", "20.3%", "安吉县", "旅游总收入", "change", "actual", "2023"),
     ("tourism_news.txt", "5个", "安吉县", "旅游度假区", "count", "target", "2024"),
+    # 做好今年工作，重点抓好以下几个方面： announces the year's plan, 全年 and all
+    ("targets_report.txt", "650亿元", "湖州市", "工业投资", "level", "target", "2024"),
+    ("targets_report.txt", "45个", "湖州市", "10亿元以上项目", "count", "target", "2024"),
+    ("targets_report.txt", "28微克/立方米", "湖州市", "PM2.5平均浓度", "level", "target", "2024"),
+    ("targets_report.txt", "47326元", "湖州市", "农村居民人均可支配收入", "level", "actual", "2023"),
+    # 居全省第…, 在全省…排名 do not make a county's news the province's; 上升3位 is the rank's
+    # change; the year opening a paragraph dates its sentences
+    ("rank_news.txt", "3位", "长兴县", "全国百强县排名", "change", "actual", "2023"),
+    ("rank_news.txt", "第7", "长兴县", "全省入围县（市）排名", "rank", "actual", "2023"),
+    ("rank_news.txt", "8.1%", "长兴县", "规上工业增加值", "change", "actual", "2022"),
+    ("rank_news.txt", "3.45%", "长兴县", "R&D经费投入强度", "share", "actual", "2022"),
+    ("rank_news.txt", "610家", "长兴县", "高新技术企业数量", "count", "actual", "2023"),
+    # a threshold names the class of projects counted (10亿元以上项目8个)
+    ("signing_news.txt", "8个", "南浔区", "10亿元以上项目", "count", "actual", "2024-01..2024-03"),
+    ("signing_news.txt", "23.5%", "南浔区", "实际利用外资", "change", "actual", "2024"),
+    ("signing_news.txt", "150个", "南浔区", "招引亿元以上项目", "count", "target", "2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -410,6 +426,9 @@ ENTITIES = [
     ("tourism_news.txt", "县文旅体局", "GOV"),
     ("budget_report.txt", "嘉兴市财政局", "GOV"),
     ("budget_report.txt", "沈建华", "PERSON"),
+    ("rank_news.txt", "中国信息通信研究院", "ORG"),
+    ("rank_news.txt", "天能集团", "ORG"),
+    ("signing_news.txt", "钱敏", "PERSON"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
