@@ -153,6 +153,56 @@ _ENDS_WITH_DATE = regex.compile(r"(?:\d{1,2}:\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/
 _SOURCE_LINE = regex.compile(r"(?:来源|稿源|发布时间|发布日期|责任编辑|编辑)\s*[：:]")
 
 
+# a cell of a table row: a number (1639, 7%左右, <5, 71.5以上) or a dash for none
+_NUMERIC_CELL = regex.compile(r"[<>≤≥约]?[-+−]?\d[\d.,]*%?(?:以上|以下|左右|以内)?|[—–-]{1,2}|/")
+_CELL_GAP = regex.compile(r" +")
+TABLE_MIN_CELLS = 4
+
+
+def _tab_separated(buf: _Buf) -> _Buf:
+    """A table whose cells a PDF's text gives apart by spaces (类别 指标 2020年 2025年 …) reads
+    as one with tabs: in a run of lines of four cells or more, two of them with two numeric
+    cells or more and none a sentence nor already tab-separated, each gap becomes one tab (so
+    that 1639 2300 is two numbers, not one). Offsets stay one to one: a gap's first space is
+    the tab."""
+    text = buf.text
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+
+    def row_like(line: str) -> tuple[bool, bool]:
+        cells = _CELL_GAP.split(line.strip())
+        if len(cells) < TABLE_MIN_CELLS or "。" in line or "，" in line:
+            return False, False
+        return True, sum(1 for c in cells if _NUMERIC_CELL.fullmatch(c)) >= 2
+
+    tabs, ranges = [], []
+    block: list[int] = []
+    numeric = 0
+    for li, line in enumerate(lines + [""]):
+        like, with_numbers = row_like(line) if li < len(lines) and " " in line and "\t" not in line else (False, False)
+        if like:
+            block.append(li)
+            numeric += with_numbers
+            continue
+        if numeric >= 2:
+            for bi in block:
+                core = lines[bi].strip()
+                off = starts[bi] + lines[bi].index(core)
+                for gap in _CELL_GAP.finditer(core):
+                    tabs.append(off + gap.start())
+                    ranges.append((off + gap.start() + 1, off + gap.end()))
+        block, numeric = [], 0
+    if not tabs:
+        return buf
+    chars = list(text)
+    for i in tabs:
+        chars[i] = "\t"
+    return _Buf("".join(chars), buf.idx).drop(ranges)
+
+
 def _drop_inner_spaces(buf: _Buf) -> _Buf:
     """Spaces next to a Chinese character, or between digits, are layout residue."""
     text = buf.text
@@ -271,6 +321,7 @@ def normalize(raw: str) -> NormText:
     buf = _map_chars(raw)
     buf = _to_simplified(buf)
     buf = _strip_markup(buf)
+    buf = _tab_separated(buf)
     buf = _drop_inner_spaces(buf)
     buf = _collapse_doubled_lines(buf)
     buf = _join_lines(buf)

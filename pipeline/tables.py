@@ -138,8 +138,12 @@ class TableExtractor:
             ((only, only_status),) = levels
             period_cols = [(c[0], only, only_status, *c[3:]) if c[0] in untimed_growth and not c[1] else c for c in period_cols]
         elif any(status == "target" for _, status in levels):
-            # 2020年基数 | 2025年目标 | 年均增长（%）: the growth is the plan's
-            period_cols = [(c[0], c[1], "target", *c[3:]) if c[0] in untimed_growth else c for c in period_cols]
+            # 2020年基数 | 2025年目标 | 年均增长（%）: the growth is the plan's, over the years
+            # from the base to the target (2021..2025)
+            base = [int(p) for p, st in levels if st == "actual" and p.isdigit()]
+            goal = [int(p) for p, st in levels if st == "target" and p.isdigit()]
+            span = f"{max(base) + 1}..{max(goal)}" if base and goal and max(base) < max(goal) else ""
+            period_cols = [(c[0], c[1] or span, "target", *c[3:]) if c[0] in untimed_growth else c for c in period_cols]
         if metric_col is None:
             first_period = min((c[0] for c in period_cols), default=len(header))
             text_cols = [i for i in range(first_period) if i != unit_col]

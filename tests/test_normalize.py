@@ -34,6 +34,10 @@ def _check_map(raw, norm):
         ("记者 王海燕 2024-04-22 08:30\n\n4月21日，统计局发布", "记者 王海燕2024-04-22 08:30\n4月21日，统计局发布"),
         ("截至目前，镇\n\n海数字化车间已达84个", "截至目前，镇海数字化车间已达84个"),
         ("2024年02月19日　来源：日报\n\n本报讯　春节假期", "2024年02月19日来源：日报\n本报讯 春节假期"),  # a page's source line
+        # a table whose cells a PDF's text sets apart by spaces: tabs, one per gap
+        ("指标 2020年 2025年 属性\n产值（亿元） 1639  2300 预期性\n人口（万人） 227 230 预期性",
+         "指标\t2020年\t2025年\t属性\n产值（亿元）\t1639\t2300\t预期性\n人口（万人）\t227\t230\t预期性"),
+        ("产值 1 466 亿元 增长 7%", "产值1466亿元 增长7%"),  # one row alone is no table
     ],
 )
 def test_normalize_repairs(raw, expected):

@@ -365,6 +365,22 @@ FACTS = [
     ("signing_news.txt", "8个", "南浔区", "10亿元以上项目", "count", "actual", "2024-01..2024-03"),
     ("signing_news.txt", "23.5%", "南浔区", "实际利用外资", "change", "actual", "2024"),
     ("signing_news.txt", "150个", "南浔区", "招引亿元以上项目", "count", "target", "2024"),
+    ("transport_bulletin.txt", "21.5万辆", "宁波市", "民用汽车保有量", "change", "actual", "2023"),
+    ("transport_bulletin.txt", "3530万标准箱", "宁波市", "集装箱吞吐量", "level", "actual", "2023"),
+    ("transport_bulletin.txt", "158.4亿千瓦时", "宁波市", "城乡居民生活用电量", "level", "actual", "2023"),
+    ("transport_bulletin.txt", "12.6%", "宁波市", "住宅销售面积", "change", "actual", "2023"),
+    ("halfyear_analysis.txt", "1.6个百分点", "温州市", "地区生产总值", "change", "actual", "2023-01..2023-06"),
+    ("halfyear_analysis.txt", "9.6%", "温州市", "规上工业增加值", "change", "actual", "2023-06"),
+    ("halfyear_analysis.txt", "55.3%", "温州市", "民间投资占全部投资的比重", "share", "actual", "2023-01..2023-06"),
+    # a table a PDF's text sets apart by spaces: each cell its own number; the untimed growth
+    # column between a 2020 base and 2025 targets is the plan's, over 2021..2025
+    ("plan_pdf_table.txt", "1639", "衢州市", "地区生产总值", "level", "actual", "2020"),
+    ("plan_pdf_table.txt", "2300", "衢州市", "地区生产总值", "level", "target", "2025"),
+    ("plan_pdf_table.txt", "7%", "衢州市", "地区生产总值", "change", "target", "2021..2025"),
+    ("plan_pdf_table.txt", "71.5", "衢州市", "森林覆盖率", "share", "actual", "2020"),
+    # 他的 opens a clause before the firm it names
+    ("sock_feature.txt", "800余台", "浙江丹吉娅服饰有限公司", "智能袜机", "count", "actual", "2023"),
+    ("sock_feature.txt", "385亿元", "大唐街道", "袜业产值", "level", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -429,6 +445,9 @@ ENTITIES = [
     ("rank_news.txt", "中国信息通信研究院", "ORG"),
     ("rank_news.txt", "天能集团", "ORG"),
     ("signing_news.txt", "钱敏", "PERSON"),
+    ("sock_feature.txt", "大唐袜业协会", "ORG"),
+    ("sock_feature.txt", "浙江丹吉娅服饰有限公司", "ORG"),
+    ("sock_feature.txt", "陈建国", "PERSON"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
