@@ -161,9 +161,12 @@ class EntityFinder:
         # “中国童装之都”: a place that opens a quoted honorary title names no place
         self.honorary_title = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{alternation(rules.table('honorary_title_ends'))})”")
         self.industry_words = set(rules.table("industry_words"))
+        self.name_verbs = set(rules.table("name_verbs"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
         self.anaphora = tuple(rules.table("anaphora"))
+        self.declaration_rule = "ent.declared_short_form"
+        self.declaration = rules.compile(rules.by_id(self.declaration_rule).get("declaration"))
 
     # -- left edges ---------------------------------------------------------------------------
     def _walk_left(self, text: str, lo: int, hi: int, need_proper: bool) -> int | None:
@@ -184,6 +187,7 @@ class EntityFinder:
         words = self.seg.tag(text)
         start = hi
         taken: list[tuple[int, bool]] = []  # (start, proper) of each word walked over, right to left
+        inner_verbs: list[tuple[int, int]] = []  # (start, length) of the name verbs walked over
         for word, flag in reversed(words):
             if word in self.left_stops or any(c in "，。、；：！？“”‘’《》\n\t " for c in word):
                 break
@@ -195,6 +199,12 @@ class EntityFinder:
                 start -= len(word)
                 taken.append((start, False))
                 continue
+            if word in self.name_verbs:
+                # 顺德创新设计研究院: a verb of names, inside one only (the name cannot start with it)
+                start -= len(word)
+                taken.append((start, False))
+                inner_verbs.append((start, len(word)))
+                continue
             known = word in self.gaz.by_name
             # a word jieba made up (not in its dictionary) is name material: 镇明, 舜宇; so is
             # a verb its dictionary has seen a handful of times (安踏, 迈拓: names mis-tagged v;
@@ -205,6 +215,8 @@ class EntityFinder:
                 break
             start -= len(word)
             taken.append((start, known or unknown or flag in _PROPER_TAGS))
+        while inner_verbs and start == inner_verbs[-1][0]:  # 加快创新设计研究院: the name is 设计研究院
+            start += inner_verbs.pop()[1]
         # a bracket closed in the name but opened before it ends a heading's number, （一）宁海
         # 经济开发区: the name starts after it
         start = _after_unopened_bracket(text, start, hi)
@@ -254,6 +266,8 @@ class EntityFinder:
                 if any(text.startswith(a, s) and s + len(a) > right for a in self.anaphora):
                     return []  # 全市政府债务: the whole city's government debt, no body's name
             else:
+                if etype == "ORG" and self._suffix_len(text[max(0, e - 12) : e], "PLATFORM") > self._suffix_len(text[max(0, e - 12) : e], "ORG"):
+                    return []  # …产业创新中心: the longer suffix (创新中心, a platform's) gives the type
                 right = s if name_group == "suffix" else e - self._suffix_len(name, etype)
                 lo = _run_start(text, right, 24)  # segment from the start of the run, not mid-word
                 need_proper = name.endswith(self.weak.get(etype, ()))
@@ -423,7 +437,22 @@ class EntityFinder:
         chosen = select(cands, [r.id for r in self.rules.group("ent")])
         chosen = self._attach_titles(text, chosen)
         chosen = self._aliases(text, chosen)
+        chosen = self._declared_short_forms(text, chosen)
         return self._repeat_people(text, chosen)
+
+    def _declared_short_forms(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """航空港区 wherever it stands, after 郑州航空港经济综合实验区（以下简称“航空港区”）."""
+        declared: dict[str, Candidate] = {}
+        for c in chosen:
+            if c.type != "PERSON" and (m := self.declaration.match(text, c.end)):
+                declared.setdefault(m.group("name"), c)
+        if not declared:
+            return chosen
+        extra = [
+            Candidate(s, e, declared[name].type, declared[name].canonical, self.declaration_rule)
+            for s, e, name in _occurrences(sorted(declared, key=lambda n: (-len(n), n)), text)
+        ]
+        return _overlay(chosen, extra)
 
     def _repeat_people(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         names = {c.canonical for c in chosen if c.type == "PERSON" and len(c.canonical) >= 2}

@@ -54,6 +54,7 @@ _PER_HEAD = regex.compile(rf"^([{_PER}]均|单位)")
 _ALL_CUE = regex.compile(r"均|都|双双")
 _ALL_CUE_EDGES = regex.compile(r"^(?:在|其)|(?:均|都|双双)+$")
 _YEARS_RUNNING = regex.compile(r"(?:已经|已)?连续\s*(?:\d+|[两二三四五六七八九十]+|多)\s*年")
+_LIST_COMMA = regex.compile(r"、(?![^（(]*[）)])")  # a list's 、, outside brackets
 _RANK_STEPS = ("位", "名", "个位次")  # 上升3位: places moved up or down a ranking
 _CUE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _BASE_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年|(?:上|去)年(?!末|底|同期)")
@@ -322,6 +323,7 @@ class FactExtractor:
         self.trailing = set(rules.table("metric_trailing_words"))
         self.inner_verbs = set(rules.table("metric_inner_verbs"))
         self.time_words = set(rules.table("metric_time_words"))
+        self.declaration = rules.compile(rules.by_id("ent.declared_short_form").get("declaration"))
         self.done_words = words_pattern(rules.table("done_words"))
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.bare_share_words = set(rules.table("bare_share_words"))
@@ -994,8 +996,9 @@ class FactExtractor:
     def _clean_metric(self, src: str) -> str:
         """Drop the function words a clause puts around its metric (word by word, so that
         有序推进 keeps its 有), and brackets and quotes left open at either end."""
-        # 连续七年稳定在250亿斤以上: a streak says how long, not what
-        tagged = self._words(_YEARS_RUNNING.sub("", _COMPARED_WITH.sub("", src.replace(" ", ""))))
+        # 连续七年稳定在250亿斤以上: a streak says how long, not what; （以下简称“航空港区”） names
+        src = self.declaration.sub("", _YEARS_RUNNING.sub("", _COMPARED_WITH.sub("", src.replace(" ", ""))))
+        tagged = self._words(src)
         while tagged and len(tagged) > 1 and tagged[0][1] == "d":
             tagged.pop(0)  # an adverb opens no metric (有序推进 → 推进)
         while tagged:
@@ -1085,7 +1088,8 @@ class FactExtractor:
     def _rank_metric(self, src: str, text: str, cstart: int, periods, previous) -> str:
         """居全市第一 after 增速 → 规上工业增加值增速全市排名: what is ranked, the scope, 排名."""
         src = src.replace(" ", "")
-        piece = src.rsplit("、", 1)[-1]
+        # after the last 、 of a list (亩均产出、税收进入…), not one in brackets (各县（市、区）)
+        piece = src[max((m.end() for m in _LIST_COMMA.finditer(src)), default=0) :]
         cue = None
         for m in self.rank_cue.finditer(src):
             cue = m

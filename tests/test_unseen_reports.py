@@ -381,6 +381,16 @@ FACTS = [
     # 他的 opens a clause before the firm it names
     ("sock_feature.txt", "800余台", "浙江丹吉娅服饰有限公司", "智能袜机", "count", "actual", "2023"),
     ("sock_feature.txt", "385亿元", "大唐街道", "袜业产值", "level", "actual", "2023"),
+    ("shunde_feature.txt", "4000亿元", "顺德区", "家电产业集群产值", "level", "actual", "2023"),
+    ("shunde_feature.txt", "16%", "顺德区", "家电产业集群产值占全国家电产业总产值", "share", "actual", "2023"),
+    ("shunde_feature.txt", "5000亿元", "顺德区", "家电产业集群产值", "level", "target", "2025"),
+    # （以下简称“航空港区”） is the zone's short form, no part of a metric; a bracket's 、 is in the rank's scope
+    ("zhengzhou_news.txt", "1013.6亿元", "郑州航空港经济综合实验区", "地区生产总值", "level", "actual", "2023-01..2023-09"),
+    ("zhengzhou_news.txt", "首位", "郑州航空港经济综合实验区", "地区生产总值增速郑州市各县（市、区）排名", "rank", "actual", "2023-01..2023-09"),
+    ("zhengzhou_news.txt", "3526.4亿元", "郑州航空港经济综合实验区", "进出口总额", "level", "actual", "2023-01..2023-09"),
+    ("sichuan_county_report.txt", "15.6%", "双流区", "生物医药主导产业规上营收", "change", "actual", "2023"),
+    ("sichuan_county_report.txt", "3个", "双流区", "百亿级项目", "count", "actual", "2023"),
+    ("sichuan_county_report.txt", "7%", "双流区", "地区生产总值", "change", "target", "2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -448,6 +458,12 @@ ENTITIES = [
     ("sock_feature.txt", "大唐袜业协会", "ORG"),
     ("sock_feature.txt", "浙江丹吉娅服饰有限公司", "ORG"),
     ("sock_feature.txt", "陈建国", "PERSON"),
+    ("shunde_feature.txt", "广东顺德创新设计研究院", "ORG"),
+    ("shunde_feature.txt", "顺德区经济促进局", "GOV"),
+    ("shunde_feature.txt", "北滘镇", "REGION"),
+    ("zhengzhou_news.txt", "航空港区", "PLATFORM"),
+    ("sichuan_county_report.txt", "双流区人民政府", "GOV"),
+    ("sichuan_county_report.txt", "张华", "PERSON"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
@@ -459,6 +475,7 @@ NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_featur
     ("district_bulletin.txt", "中国"), ("village_feature.txt", "只有"),
     ("trade_news.txt", "杭州"), ("trade_news.txt", "义乌市"), ("zone_profile.html", "国家高新区"),
     ("budget_report.txt", "全市政府"),
+    ("shunde_feature.txt", "设计研究院"),
 ]
 
 
