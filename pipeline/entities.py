@@ -266,7 +266,7 @@ class EntityFinder:
                 if any(text.startswith(a, s) and s + len(a) > right for a in self.anaphora):
                     return []  # 全市政府债务: the whole city's government debt, no body's name
             else:
-                if etype == "ORG" and self._suffix_len(text[max(0, e - 12) : e], "PLATFORM") > self._suffix_len(text[max(0, e - 12) : e], "ORG"):
+                if etype == "ORG" and (platform := self.rules.word_ending("platform_suffixes", text, e, s - 4)) and platform.start() < s:
                     return []  # …产业创新中心: the longer suffix (创新中心, a platform's) gives the type
                 right = s if name_group == "suffix" else e - self._suffix_len(name, etype)
                 lo = _run_start(text, right, 24)  # segment from the start of the run, not mid-word
@@ -442,9 +442,12 @@ class EntityFinder:
 
     def _declared_short_forms(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """航空港区 wherever it stands, after 郑州航空港经济综合实验区（以下简称“航空港区”）."""
+        if "简称" not in text:
+            return chosen
+        by_end = {c.end: c for c in chosen if c.type != "PERSON"}
         declared: dict[str, Candidate] = {}
-        for c in chosen:
-            if c.type != "PERSON" and (m := self.declaration.match(text, c.end)):
+        for m in self.declaration.finditer(text):
+            if (c := by_end.get(m.start())) is not None:
                 declared.setdefault(m.group("name"), c)
         if not declared:
             return chosen

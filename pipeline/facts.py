@@ -175,10 +175,22 @@ def _self_reference(text: str, anaphora: Mapping[str, str]) -> str:
         if level in _ANAPHOR_SUFFIX:
             # 全省 speaks of the text's own place only where it opens a clause (全省地区生产总值…);
             # 居全省第一, 占全省的, 在全省…排名 measure against the province
-            n = len(regex.findall(rf"(?:^|(?<=[，。；：！？\n]))\s*{word}", text)) if word.startswith("全") else text.count(word)
+            n = _clause_openings(text, word) if word.startswith("全") else text.count(word)
             counts[level] = counts.get(level, 0) + n
     level = max(sorted(counts), key=lambda k: counts[k], default="")
     return level if counts.get(level) else ""
+
+
+def _clause_openings(text: str, word: str) -> int:
+    """How often ``word`` opens a clause of ``text`` (after a line break or a clause's mark)."""
+    n, i = 0, text.find(word)
+    while i >= 0:
+        j = i
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        n += j == 0 or text[j - 1] in "\n，。；：！？"
+        i = text.find(word, i + len(word))
+    return n
 
 
 def _most_named_region(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
