@@ -162,6 +162,7 @@ class EntityFinder:
         self.honorary_title = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{alternation(rules.table('honorary_title_ends'))})”")
         self.industry_words = set(rules.table("industry_words"))
         self.name_verbs = set(rules.table("name_verbs"))
+        self.name_joiners = set(rules.table("name_joiners"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
         self.anaphora = tuple(rules.table("anaphora"))
@@ -188,7 +189,15 @@ class EntityFinder:
         start = hi
         taken: list[tuple[int, bool]] = []  # (start, proper) of each word walked over, right to left
         inner_verbs: list[tuple[int, int]] = []  # (start, length) of the name verbs walked over
-        for word, flag in reversed(words):
+        joined = None  # (start, length) of a 与 walked over
+        for k in range(len(words) - 1, -1, -1):
+            word, flag = words[k]
+            if word in self.name_joiners and taken and joined is None and k > 0 and self._common_noun_word(*words[k - 1]):
+                # 宁波材料技术与工程研究所: 与 between common nouns inside a name (kept only if a
+                # proper name stands further left: 高校与研究所 names nothing)
+                start -= len(word)
+                joined = (start, len(word))
+                continue
             if word in self.left_stops or any(c in "，。、；：！？“”‘’《》\n\t " for c in word):
                 break
             if word in self.industry_words or (
@@ -215,14 +224,22 @@ class EntityFinder:
                 break
             start -= len(word)
             taken.append((start, known or unknown or flag in _PROPER_TAGS))
-        while inner_verbs and start == inner_verbs[-1][0]:  # 加快创新设计研究院: the name is 设计研究院
-            start += inner_verbs.pop()[1]
+        if joined is not None and not any(p for s, p in taken if start <= s < joined[0]):
+            start = sum(joined)
+        while inner_verbs and start <= inner_verbs[-1][0]:  # 加快创新设计研究院: the name is 设计研究院
+            if start == inner_verbs[-1][0]:
+                start += inner_verbs[-1][1]
+            inner_verbs.pop()
         # a bracket closed in the name but opened before it ends a heading's number, （一）宁海
         # 经济开发区: the name starts after it
         start = _after_unopened_bracket(text, start, hi)
         if start == hi or (need_proper and not any(p for s, p in taken if s >= start)):
             return None
         return start
+
+    def _common_noun_word(self, word: str, flag: str) -> bool:
+        """技术 (before 与 in a name): a noun of jieba's dictionary, no place and no name's end."""
+        return flag in ("n", "vn") and word in self.dictionary and word not in self.gaz.by_name and self._suffix_len(word, "ORG") == 0
 
     def _suffix_len(self, name: str, kind: str) -> int:
         m = self.rules.word_ending(self.suffix_tables[kind], name, len(name))

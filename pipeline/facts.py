@@ -359,6 +359,7 @@ class FactExtractor:
         self.section_plan = rules.by_id("status.section_plan")
         self.list_cue = rules.compile(self.section_plan.get("list_cue"))
         self.part_of_year = {r.id for r in rules.group("period") if r.get("part_of_year")}  # 春节假期
+        self.year_rule = "period.year"
         # 与2010年的5968838人相比, 比上年的2.88人减少0.22人: the number is the base compared with
         self.base_before = regex.compile(r"(?:与|同|比|较)(?![重例率])[^，；。比较与同]{0,24}?的\s*$")
         self.base_after = rules.compile(r"\s*(?:相比|比较|对比|{CHANGE_VERB}|多|少|高|低)")
@@ -580,16 +581,20 @@ class FactExtractor:
                 if last is None or not _within(p.period, last.period):
                     last = p
             if last is not held:
-                # 2022年，长兴县实现…。规上工业增加值增长8.1%。: the year that opens a paragraph
-                opens = (
-                    not carry.get("sentences")
-                    and not text[: last.start].strip()
-                    and last.start == stated[0].start
-                    and _CUE_YEAR.match(last.text) is not None  # a year written out, not 今年以来
-                    and all(d.status == "actual" for d in drafts)  # a plan's year goes on as its plan (status.paragraph_target)
-                    and not (last.period.isdigit() and ctx.doc_year and ctx.doc_year - int(last.period) > 5)  # 1984年，…起步: history
-                )
-                carry["part_of_year"] = last if _MONTHS.match(last.period) or last.rule_id in self.part_of_year or not drafts or opens else None
+                carry["part_of_year"] = last if _MONTHS.match(last.period) or last.rule_id in self.part_of_year or not drafts else None
+            opening = stated[0]
+            if (
+                carry.get("part_of_year") is None
+                and not carry.get("sentences")
+                and not text[: opening.start].strip()
+                and opening.rule_id == self.year_rule
+                and opening.period.isdigit()
+                and all(d.status == "actual" for d in drafts)  # a plan's year goes on as its plan (status.paragraph_target)
+                and not (ctx.doc_year and ctx.doc_year - int(opening.period) > 5)  # 1984年，…起步: history
+                and not (ctx.headline_period is not None and opening.period == str(ctx.doc_year))  # the headline's 一季度 is finer
+            ):
+                # 2022年，长兴县实现…。规上工业增加值增长8.1%。: the year that opens a paragraph goes on in it
+                carry["part_of_year"] = opening
         carry["sentences"] = carry.get("sentences", 0) + 1
         return drafts, rejections
 

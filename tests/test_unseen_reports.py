@@ -391,6 +391,10 @@ FACTS = [
     ("sichuan_county_report.txt", "15.6%", "双流区", "生物医药主导产业规上营收", "change", "actual", "2023"),
     ("sichuan_county_report.txt", "3个", "双流区", "百亿级项目", "count", "actual", "2023"),
     ("sichuan_county_report.txt", "7%", "双流区", "地区生产总值", "change", "target", "2024"),
+    # 前两个月; 同比多增 an amount is a change; a bank's branch is the one firm
+    ("finance_news.txt", "42.3亿元", "温州市", "新增制造业贷款", "change", "actual", "2024-01..2024-02"),
+    ("finance_news.txt", "38.2亿元", "中国农业银行温州分行", "新增制造业中长期贷款", "level", "actual", "2024-01..2024-02"),
+    ("finance_news.txt", "326件", "温州市", "审结涉企金融纠纷案件", "count", "actual", "2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -464,6 +468,10 @@ ENTITIES = [
     ("zhengzhou_news.txt", "航空港区", "PLATFORM"),
     ("sichuan_county_report.txt", "双流区人民政府", "GOV"),
     ("sichuan_county_report.txt", "张华", "PERSON"),
+    ("finance_news.txt", "中国人民银行温州市分行", "ORG"),
+    ("finance_news.txt", "浙江瑞明汽车部件制造有限公司", "ORG"),
+    ("finance_news.txt", "中国科学院宁波材料技术与工程研究所", "ORG"),
+    ("finance_news.txt", "温州市鹿城区人民法院", "GOV"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
