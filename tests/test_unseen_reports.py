@@ -395,6 +395,14 @@ FACTS = [
     ("finance_news.txt", "42.3亿元", "温州市", "新增制造业贷款", "change", "actual", "2024-01..2024-02"),
     ("finance_news.txt", "38.2亿元", "中国农业银行温州分行", "新增制造业中长期贷款", "level", "actual", "2024-01..2024-02"),
     ("finance_news.txt", "326件", "温州市", "审结涉企金融纠纷案件", "count", "actual", "2024"),
+    # a GBK web page's table: a column headed 4月 is that month
+    ("monthly_table.html", "512.3", "湖州市", "规上工业总产值", "level", "actual", "2024-04"),
+    ("monthly_table.html", "531.8", "湖州市", "进出口总额", "level", "actual", "2024-01..2024-04"),
+    ("monthly_table.html", "143.2", "湖州市", "进出口总额", "level", "actual", "2024-04"),
+    # 在柳市镇，… / 在北白象镇，…: each town its own figures
+    ("towns_feature.txt", "1230亿元", "柳市镇", "工业总产值", "level", "actual", "2023"),
+    ("towns_feature.txt", "298亿元", "虹桥镇", "规上工业总产值", "level", "actual", "2023"),
+    ("towns_feature.txt", "3000亿元", "乐清市", "电气产业规模", "level", "target", "2027"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -472,6 +480,9 @@ ENTITIES = [
     ("finance_news.txt", "浙江瑞明汽车部件制造有限公司", "ORG"),
     ("finance_news.txt", "中国科学院宁波材料技术与工程研究所", "ORG"),
     ("finance_news.txt", "温州市鹿城区人民法院", "GOV"),
+    ("towns_feature.txt", "北白象镇", "REGION"),
+    ("towns_feature.txt", "德力西集团", "ORG"),
+    ("towns_feature.txt", "乐清市委", "GOV"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
