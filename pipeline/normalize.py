@@ -159,6 +159,18 @@ _CELL_GAP = regex.compile(r" +")
 TABLE_MIN_CELLS = 4
 
 
+# 二〇二五年, 一九九八年: a year in Chinese digits, read as its Arabic digits one for one
+_CHINESE_YEAR = regex.compile(r"(?:一九|二[〇零○Ｏ])[〇零○Ｏ一二三四五六七八九]{2}(?=年)")
+_CHINESE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+
+
+def _arabic_years(buf: _Buf) -> _Buf:
+    if "年" not in buf.text:
+        return buf
+    text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), buf.text)
+    return buf if text == buf.text else _Buf(text, buf.idx)
+
+
 def _tab_separated(buf: _Buf) -> _Buf:
     """A table whose cells a PDF's text gives apart by spaces (类别 指标 2020年 2025年 …) reads
     as one with tabs: in a run of lines of four cells or more, two of them with two numeric
@@ -321,6 +333,7 @@ def normalize(raw: str) -> NormText:
     buf = _map_chars(raw)
     buf = _to_simplified(buf)
     buf = _strip_markup(buf)
+    buf = _arabic_years(buf)
     buf = _tab_separated(buf)
     buf = _drop_inner_spaces(buf)
     buf = _collapse_doubled_lines(buf)

@@ -22,9 +22,12 @@ _WORK_REPORT_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年[^\n。]{0,20}?政府
 CENSUS_EVIDENCE = "census bulletin"  # how infer_doc_date says the date is a census's year
 LOOKS_BACK = (PLAN_EVIDENCE, WORK_REPORT_EVIDENCE)  # evidence of a document that reviews its year's predecessor
 _PLAN_TITLE = regex.compile(r"第([一二三四五六七八九十]+)个五年规划|“?(十[一二三四五六七八九]|[六七八九])五”?[^\n。]{0,30}?规划(?!.{0,16}(?:评估|总结|完成情况|实施情况))")
-_DATE_LINE = regex.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$", regex.M)
+# a month and a day in Arabic or Chinese digits (二〇二四年一月十日: the year is made Arabic in normalising)
+_MONTH_NUM = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_DAY_NUM = r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DATE_LINE = regex.compile(rf"^\s*((?:19|20)\d{{2}})\s*年\s*{_MONTH_NUM}\s*月(?:\s*{_DAY_NUM}\s*日)?\s*$", regex.M)
 # ——2023年1月12日在合肥市第十七届人民代表大会第三次会议上: a full date in the heading
-_DATE_IN_HEAD = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_IN_HEAD = regex.compile(rf"((?:19|20)\d{{2}})\s*年\s*{_MONTH_NUM}\s*月\s*{_DAY_NUM}\s*日")
 # a web page's byline: 2024-04-22 08:30, 2024/4/22
 _ISO_DATE = regex.compile(r"(?<![\d.])((?:19|20)\d{2})([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d.])")
 _YEAR = regex.compile(r"(?<![\d到至])((?:19|20)\d{2})\s*年(?!代|以来|底前)")
@@ -173,7 +176,7 @@ def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
         return str(year), f"{CENSUS_EVIDENCE}: {census.group(0).strip()}"
     m = _DATE_LINE.search(head) or _DATE_IN_HEAD.search("\n".join(head.split("\n")[:4]))
     if m:
-        date = f"{m.group(1)}-{int(m.group(2)):02d}"
+        date = f"{m.group(1)}-{int(parse_number(m.group(2))):02d}"
         return date, f"dateline: {m.group(0).strip()}"
     m = _ISO_DATE.search("\n".join(head.split("\n")[:6]))
     if m:

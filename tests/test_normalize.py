@@ -38,6 +38,8 @@ def _check_map(raw, norm):
         ("指标 2020年 2025年 属性\n产值（亿元） 1639  2300 预期性\n人口（万人） 227 230 预期性",
          "指标\t2020年\t2025年\t属性\n产值（亿元）\t1639\t2300\t预期性\n人口（万人）\t227\t230\t预期性"),
         ("产值 1 466 亿元 增长 7%", "产值1466亿元 增长7%"),  # one row alone is no table
+        ("二〇二五年，产值三百亿元；二零二〇年", "2025年，产值三百亿元；2020年"),  # years in Chinese digits, one for one
+        ("三五年内，一二三四年级", "三五年内，一二三四年级"),  # no year: too short, or not a year's start
     ],
 )
 def test_normalize_repairs(raw, expected):

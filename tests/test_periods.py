@@ -53,6 +53,15 @@ def test_periods_year_after_a_comparison_word_is_no_period(rules):
     assert find_periods("比上年增长8.6%，较去年提高", rules, 2021) == []
 
 
+def test_periods_dateline_in_chinese_digits(rules):
+    from pipeline.normalize import normalize
+
+    # the year's digits are made Arabic in normalising; the month and day are read as they are
+    text = normalize("政府工作报告\n——二〇二四年一月十日在市第十七届人民代表大会第三次会议上\n过去一年，全市增长6%。").text
+    assert infer_doc_date(text, rules)[0] == "2024-01"
+    assert infer_doc_date(normalize("公报\n二〇二三年十二月\n全年增长5%。").text, rules)[0] == "2023-12"
+
+
 def test_periods_dateline_inside_a_heading_line(rules):
     text = "政府工作报告\n——2023年1月12日在合肥市第十七届人民代表大会第三次会议上\n过去一年，全市经济运行稳中有进。"
     assert infer_doc_date(text, rules)[0] == "2023-01"

@@ -403,6 +403,10 @@ FACTS = [
     ("towns_feature.txt", "1230亿元", "柳市镇", "工业总产值", "level", "actual", "2023"),
     ("towns_feature.txt", "298亿元", "虹桥镇", "规上工业总产值", "level", "actual", "2023"),
     ("towns_feature.txt", "3000亿元", "乐清市", "电气产业规模", "level", "target", "2027"),
+    # years and the dateline in Chinese digits (二〇二四年一月十六日: a January work report)
+    ("formal_report.txt", "7.1%", "丽水市", "地区生产总值", "change", "actual", "2023"),
+    ("formal_report.txt", "286家", "丽水市", "新增规上工业企业", "count", "actual", "2023"),
+    ("formal_report.txt", "81%", "丽水市", "森林覆盖率", "share", "target", "2035"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
