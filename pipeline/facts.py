@@ -824,11 +824,14 @@ class FactExtractor:
         return period, period_text
 
     def _measured_by(self, earlier: FactDraft, q: Quantity) -> str:
-        """The metric a growth rate with none of its own takes from the figure ``earlier``: from
-        a rank, only places moved (较上年上升3位); from a figure's share of its budget or target,
+        """The metric a figure with none of its own takes from the figure ``earlier``: from a
+        rank, places moved (较上年上升3位) or the amount ranked (…居全省首位，达到5632家); from a figure's share of its budget or target,
         unless in 个百分点, the figure's (为预算的102.3%，增长8.1%: the growth is of the revenue)."""
         if earlier.kind == "rank":
-            return earlier.metric if q.unit in _RANK_STEPS else ""
+            if q.unit in _RANK_STEPS:
+                return earlier.metric
+            # 高新技术企业数量居全省首位，达到5632家: the amount of what is ranked
+            return _RANK_SCOPE.sub("", earlier.metric.removesuffix("排名")) if q.kind_hint in ("level", "count") else ""
         if earlier.kind == "share" and q.unit != "个百分点":
             return self.of_reference.sub("", earlier.metric)
         return earlier.metric
