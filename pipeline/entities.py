@@ -161,7 +161,7 @@ class EntityFinder:
         # “中国童装之都”: a place that opens a quoted honorary title names no place
         self.honorary_title = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{alternation(rules.table('honorary_title_ends'))})”")
         self.industry_words = set(rules.table("industry_words"))
-        self.name_verbs = set(rules.table("name_verbs"))
+        self.inner_name_words = set(rules.table("inner_name_words"))
         self.name_joiners = set(rules.table("name_joiners"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
@@ -188,7 +188,7 @@ class EntityFinder:
         words = self.seg.tag(text)
         start = hi
         taken: list[tuple[int, bool]] = []  # (start, proper) of each word walked over, right to left
-        inner_verbs: list[tuple[int, int]] = []  # (start, length) of the name verbs walked over
+        inner_words: list[tuple[int, int]] = []  # (start, length) of the inner name words walked over
         joined = None  # (start, length) of a 与 walked over
         for k in range(len(words) - 1, -1, -1):
             word, flag = words[k]
@@ -208,11 +208,11 @@ class EntityFinder:
                 start -= len(word)
                 taken.append((start, False))
                 continue
-            if word in self.name_verbs:
-                # 顺德创新设计研究院: a verb of names, inside one only (the name cannot start with it)
+            if word in self.inner_name_words:
+                # 顺德创新设计研究院: a word of names, inside one only (the name cannot start with it)
                 start -= len(word)
                 taken.append((start, False))
-                inner_verbs.append((start, len(word)))
+                inner_words.append((start, len(word)))
                 continue
             known = word in self.gaz.by_name
             # a word jieba made up (not in its dictionary) is name material: 镇明, 舜宇; so is
@@ -226,10 +226,10 @@ class EntityFinder:
             taken.append((start, known or unknown or flag in _PROPER_TAGS))
         if joined is not None and not any(p for s, p in taken if start <= s < joined[0]):
             start = sum(joined)
-        while inner_verbs and start <= inner_verbs[-1][0]:  # 加快创新设计研究院: the name is 设计研究院
-            if start == inner_verbs[-1][0]:
-                start += inner_verbs[-1][1]
-            inner_verbs.pop()
+        while inner_words and start <= inner_words[-1][0]:  # 加快创新设计研究院: the name is 设计研究院
+            if start == inner_words[-1][0]:
+                start += inner_words[-1][1]
+            inner_words.pop()
         # a bracket closed in the name but opened before it ends a heading's number, （一）宁海
         # 经济开发区: the name starts after it
         start = _after_unopened_bracket(text, start, hi)

@@ -407,6 +407,8 @@ FACTS = [
     ("formal_report.txt", "7.1%", "丽水市", "地区生产总值", "change", "actual", "2023"),
     ("formal_report.txt", "286家", "丽水市", "新增规上工业企业", "count", "actual", "2023"),
     ("formal_report.txt", "81%", "丽水市", "森林覆盖率", "share", "target", "2035"),
+    ("platforms_news.txt", "812亿元", "杭州未来科技城", "数字经济核心产业营业收入", "level", "actual", "2024-01..2024-03"),
+    ("platforms_news.txt", "658.4亿元", "中国（浙江）自由贸易试验区宁波片区", "进出口总额", "level", "actual", "2024-01..2024-03"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -487,6 +489,9 @@ ENTITIES = [
     ("towns_feature.txt", "北白象镇", "REGION"),
     ("towns_feature.txt", "德力西集团", "ORG"),
     ("towns_feature.txt", "乐清市委", "GOV"),
+    ("platforms_news.txt", "杭州未来科技城", "PLATFORM"),
+    ("platforms_news.txt", "苏州工业园区", "PLATFORM"),
+    ("platforms_news.txt", "合肥滨湖科学城", "PLATFORM"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
