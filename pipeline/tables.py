@@ -28,6 +28,15 @@ _SPACE = regex.compile(r"\s")
 _YEAR_HEADER = regex.compile(r"(?:19|20)\d{2}(?:年|[-—~至](?:19|20)\d{2})")
 _NUMBER_CELL = regex.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")
 _NOTE = regex.compile(r"[（(]([^（）()]*)[)）]")
+_YEAR_BEFORE = regex.compile(r"(?:上年|去年)同期(?:累计)?|上年同期数")  # a column of the same months a year before
+_CUMULATIVE = regex.compile(r"累计")
+_MONTHS_OF = regex.compile(r"\d{4}-\d{2}")
+_ROW_OPENER = regex.compile(r"^(?:其中|内)[：:]\s*")  # 其中：税收收入 is 税收收入
+
+
+def _years_earlier(period: str, n: int) -> str:
+    """2023-01..2023-09 → 2022-01..2022-09: the same time ``n`` years before."""
+    return regex.sub(r"(?:19|20)\d{2}", lambda m: str(int(m.group()) - n), period)
 
 
 @dataclass
@@ -112,13 +121,22 @@ class TableExtractor:
         unit_col = next((i for i, h in enumerate(header) if h in _UNIT_HEADERS), None)
         period_cols = []
         untimed_growth: set[int] = set()  # growth columns that name no time of their own
+        # the table's title, else the document's headline (2023年1-9月衢州市财政收支情况)
+        title_period = title_periods[-1].period if title_periods else (ctx.headline_period.period if ctx.headline_period else "")
+        bases: set[int] = set()  # columns of the same time a year before (上年同期)
         for i, h in enumerate(header):
             h_flat = _SPACE.sub("", h)
             periods = find_periods(h_flat, self.facts.rules, ctx.doc_year)
             growth = bool(_GROWTH.search(h_flat))
+            if _YEAR_BEFORE.fullmatch(h_flat) and title_period:
+                period_cols.append((i, _years_earlier(title_period, 1), "actual", False, h))
+                bases.add(i)
+                continue
             if not periods and not growth:
                 continue
-            period = periods[-1].period if periods else (title_periods[-1].period if title_periods else "")
+            period = periods[-1].period if periods else title_period
+            if _CUMULATIVE.search(h_flat) and _MONTHS_OF.match(title_period) and title_period[:4] == period:
+                period = title_period  # 本年累计 under a title of 1-9月: those months
             if "实绩" in h_flat or "实际" in h_flat:
                 status = "actual"
             elif "目标" in h_flat or "规划" in h_flat or h_flat in has_actual_of or (growth and not periods and has_actual_of):
@@ -132,7 +150,7 @@ class TableExtractor:
             period_cols.append((i, period, status, growth, h))
             if growth and not periods:
                 untimed_growth.add(i)
-        levels = {(period, status) for _, period, status, growth, _ in period_cols if not growth and period}
+        levels = {(period, status) for i, period, status, growth, _ in period_cols if not growth and period and i not in bases}
         if len(levels) == 1:
             # 1-12月 | 同比增长（%）: a growth column of no time of its own is of the table's one period
             ((only, only_status),) = levels
@@ -157,7 +175,7 @@ class TableExtractor:
             texts = [c.strip() for _, c in cells]
             if metric_col >= len(texts) or not texts[metric_col]:
                 continue
-            name = texts[metric_col]
+            name = _ROW_OPENER.sub("", texts[metric_col])
             row_unit = texts[unit_col] if unit_col is not None and unit_col < len(texts) else ""
             m = _UNIT_IN_NAME.search(name)
             if m:

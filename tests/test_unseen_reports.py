@@ -409,6 +409,12 @@ FACTS = [
     ("formal_report.txt", "81%", "丽水市", "森林覆盖率", "share", "target", "2035"),
     ("platforms_news.txt", "812亿元", "杭州未来科技城", "数字经济核心产业营业收入", "level", "actual", "2024-01..2024-03"),
     ("platforms_news.txt", "658.4亿元", "中国（浙江）自由贸易试验区宁波片区", "进出口总额", "level", "actual", "2024-01..2024-03"),
+    # a table under a headline of 1-9月: 本年累计 is those months, 上年同期 the same months a year
+    # before; 其中： opens a row, it names nothing
+    ("cum_table.html", "186.3", "衢州市", "一般公共预算收入", "level", "actual", "2023-01..2023-09"),
+    ("cum_table.html", "172.5", "衢州市", "一般公共预算收入", "level", "actual", "2022-01..2022-09"),
+    ("cum_table.html", "142.7", "衢州市", "税收收入", "level", "actual", "2023-01..2023-09"),
+    ("cum_table.html", "9.9", "衢州市", "税收收入", "change", "actual", "2023-01..2023-09"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
