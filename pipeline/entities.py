@@ -27,6 +27,7 @@ _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
 FREQUENT_WORD_COUNT = 1000
 RARE_WORD_COUNT = 10  # jieba's dictionary count up to which a word is as good as unknown
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "总公司", "公司", "集团", "股份")
+_FULL_LEGAL_SUFFIXES = ("有限公司", "有限责任公司")  # a name written in full, verbs and all (浙江三花智能控制股份有限公司)
 _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
 _TOWN_SUFFIXES = ("街道", "镇", "乡")
 # words that open with a level suffix: after a place's short form they are not its full name
@@ -170,12 +171,13 @@ class EntityFinder:
         self.declaration = rules.compile(rules.by_id(self.declaration_rule).get("declaration"))
 
     # -- left edges ---------------------------------------------------------------------------
-    def _walk_left(self, text: str, lo: int, hi: int, need_proper: bool) -> int | None:
+    def _walk_left(self, text: str, lo: int, hi: int, need_proper: bool, legal: bool = False) -> int | None:
         """Start of the name whose fixed right part starts at ``hi``: walk back over jieba words
-        in text[lo:hi] while they may belong to a name. None when no word qualifies."""
-        key = (text[lo:hi], need_proper)
+        in text[lo:hi] while they may belong to a name. None when no word qualifies. A name
+        ending in a legal form (有限公司) is written in full: verbs inside it are its own."""
+        key = (text[lo:hi], need_proper, legal)
         if key not in self._walks:
-            self._walks[key] = self._walk(text[lo:hi], need_proper)
+            self._walks[key] = self._walk(text[lo:hi], need_proper, legal)
         found = self._walks[key]
         return None if found is None else lo + found
 
@@ -183,12 +185,13 @@ class EntityFinder:
         """A place name starting at ``start`` (环杭州湾: 环 stands before a place, so it is kept)."""
         return {text[start : start + n] for n in range(2, 7) if text[start : start + n] in self.gaz.by_name}
 
-    def _walk(self, text: str, need_proper: bool) -> int | None:
+    def _walk(self, text: str, need_proper: bool, legal: bool = False) -> int | None:
         hi = len(text)
         words = self.seg.tag(text)
         start = hi
         taken: list[tuple[int, bool]] = []  # (start, proper) of each word walked over, right to left
         inner_words: list[tuple[int, int]] = []  # (start, length) of the inner name words walked over
+        legal_verbs: list[tuple[int, int]] = []  # the same, of verbs inside a full legal name
         joined = None  # (start, length) of a 与 walked over
         for k in range(len(words) - 1, -1, -1):
             word, flag = words[k]
@@ -208,6 +211,13 @@ class EntityFinder:
                 start -= len(word)
                 taken.append((start, False))
                 continue
+            if legal and flag == "v" and len(word) > 1 and word not in self.left_stops:
+                # 浙江三花智能控制股份有限公司: a verb inside a name written in full, kept only
+                # if a proper name stands further left (全市引导…有限公司: the name starts after it)
+                start -= len(word)
+                taken.append((start, False))
+                legal_verbs.append((start, len(word)))
+                continue
             if word in self.inner_name_words:
                 # 顺德创新设计研究院: a word of names, inside one only (the name cannot start with it)
                 start -= len(word)
@@ -226,6 +236,8 @@ class EntityFinder:
             taken.append((start, known or unknown or flag in _PROPER_TAGS))
         if joined is not None and not any(p for s, p in taken if start <= s < joined[0]):
             start = sum(joined)
+        if legal_verbs and not any(p for s, p in taken if start <= s < legal_verbs[-1][0]):
+            start = max(start, sum(legal_verbs[-1]))
         while inner_words and start <= inner_words[-1][0]:  # 加快创新设计研究院: the name is 设计研究院
             if start == inner_words[-1][0]:
                 start += inner_words[-1][1]
@@ -288,7 +300,7 @@ class EntityFinder:
                 right = s if name_group == "suffix" else e - self._suffix_len(name, etype)
                 lo = _run_start(text, right, 24)  # segment from the start of the run, not mid-word
                 need_proper = name.endswith(self.weak.get(etype, ()))
-                start = self._walk_left(text, lo, right, need_proper)
+                start = self._walk_left(text, lo, right, need_proper, legal=etype == "ORG" and name.endswith(_FULL_LEGAL_SUFFIXES))
                 if start is None:
                     return []
                 s = start
