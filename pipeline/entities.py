@@ -190,16 +190,16 @@ class EntityFinder:
         words = self.seg.tag(text)
         start = hi
         taken: list[tuple[int, bool]] = []  # (start, proper) of each word walked over, right to left
-        inner_words: list[tuple[int, int]] = []  # (start, length) of the inner name words walked over
-        legal_verbs: list[tuple[int, int]] = []  # the same, of verbs inside a full legal name
-        joined = None  # (start, length) of a 与 walked over
+        # words a name holds only inside it, right to left: (start, length, whether a proper
+        # name must stand further left)
+        inside: list[tuple[int, int, bool]] = []
         for k in range(len(words) - 1, -1, -1):
             word, flag = words[k]
-            if word in self.name_joiners and taken and joined is None and k > 0 and self._common_noun_word(*words[k - 1]):
+            if word in self.name_joiners and taken and not any(p for _, _, p in inside) and k > 0 and self._common_noun_word(*words[k - 1]):
                 # 宁波材料技术与工程研究所: 与 between common nouns inside a name (kept only if a
                 # proper name stands further left: 高校与研究所 names nothing)
                 start -= len(word)
-                joined = (start, len(word))
+                inside.append((start, len(word), True))
                 continue
             if word in self.left_stops or any(c in "，。、；：！？“”‘’《》\n\t " for c in word):
                 break
@@ -211,18 +211,14 @@ class EntityFinder:
                 start -= len(word)
                 taken.append((start, False))
                 continue
-            if legal and flag == "v" and len(word) > 1 and word not in self.left_stops:
-                # 浙江三花智能控制股份有限公司: a verb inside a name written in full, kept only
-                # if a proper name stands further left (全市引导…有限公司: the name starts after it)
+            legal_verb = legal and flag == "v" and len(word) > 1
+            if legal_verb or word in self.inner_name_words:
+                # 浙江三花智能控制股份有限公司: a verb inside a name written in full, kept only if a
+                # proper name stands further left (全市引导…有限公司 starts after 引导);
+                # 顺德创新设计研究院: a word of names, inside one only (never the first)
                 start -= len(word)
                 taken.append((start, False))
-                legal_verbs.append((start, len(word)))
-                continue
-            if word in self.inner_name_words:
-                # 顺德创新设计研究院: a word of names, inside one only (the name cannot start with it)
-                start -= len(word)
-                taken.append((start, False))
-                inner_words.append((start, len(word)))
+                inside.append((start, len(word), legal_verb))
                 continue
             known = word in self.gaz.by_name
             # a word jieba made up (not in its dictionary) is name material: 镇明, 舜宇; so is
@@ -234,14 +230,9 @@ class EntityFinder:
                 break
             start -= len(word)
             taken.append((start, known or unknown or flag in _PROPER_TAGS))
-        if joined is not None and not any(p for s, p in taken if start <= s < joined[0]):
-            start = sum(joined)
-        if legal_verbs and not any(p for s, p in taken if start <= s < legal_verbs[-1][0]):
-            start = max(start, sum(legal_verbs[-1]))
-        while inner_words and start <= inner_words[-1][0]:  # 加快创新设计研究院: the name is 设计研究院
-            if start == inner_words[-1][0]:
-                start += inner_words[-1][1]
-            inner_words.pop()
+        for s0, n, needs_proper in reversed(inside):  # leftmost first: 加快创新设计研究院 → 设计研究院
+            if s0 >= start and (s0 == start or needs_proper and not any(p for s, p in taken if start <= s < s0)):
+                start = s0 + n
         # a bracket closed in the name but opened before it ends a heading's number, （一）宁海
         # 经济开发区: the name starts after it
         start = _after_unopened_bracket(text, start, hi)

@@ -30,7 +30,9 @@ from .periods import PeriodMention, period_matches, resolve_periods
 from .rules import Rules, alternation, words_pattern
 from .segment import Sentence
 
-_CLAUSE_END = regex.compile(r"[，；：,;:\t]|——|(?<=\p{Han})[ \u3000]+(?=\p{Han})")  # ——: an apposition (“小巨人”企业——镇明转轴) names anew; a headline's space parts two
+# ——: an apposition (“小巨人”企业——镇明转轴) names anew; a space between words parts a
+# headline's two clauses (…榜单出炉 长兴位列第29位)
+_CLAUSE_END = regex.compile(r"[，；：,;:\t]|——|(?<=\p{Han})[ \u3000]+(?=\p{Han})")
 _RENAMED = regex.compile(r"更名为|改名为|升格为|升级为")
 _IN_B_SHARE = regex.compile(r"在(.+?)中(?:的)?(?:比重|占比)?$")
 # 年均 人均 亩均 户均: per year, head, mu, household; their 均 is no "each"
@@ -43,6 +45,7 @@ _LIST_SEPARATOR = regex.compile(r"[、和与及]")
 _LIST_ITEM = regex.compile(r"[^、和与及]+")
 _UP_TO_NUMBER = regex.compile(r"[^\d０-９]*")
 _TRADE_PARTNER = regex.compile(r"\p{Han}{0,3}?(?=对)")  # (我省)对东盟: what stands before 对
+HISTORY_YEARS = 5  # a year further back than this, opening a paragraph, is history told, not results
 _LIST_PLAN_RANK = 9  # below every heading rank: the next heading of any rank closes the list's plan
 _WE = regex.compile(r"[^“”。]{0,12}(?<!“)我们")  # the speaker's voice, out of quotes, at a sentence's start
 _INSIDE = regex.compile(r"(?:园区|小镇|基地|新区|开发区|全[市区县镇])[内里中]的")
@@ -582,21 +585,24 @@ class FactExtractor:
                     last = p
             if last is not held:
                 carry["part_of_year"] = last if _MONTHS.match(last.period) or last.rule_id in self.part_of_year or not drafts else None
-            opening = stated[0]
-            if (
-                carry.get("part_of_year") is None
-                and not carry.get("sentences")
-                and not text[: opening.start].strip()
-                and opening.rule_id == self.year_rule
-                and opening.period.isdigit()
-                and all(d.status == "actual" for d in drafts)  # a plan's year goes on as its plan (status.paragraph_target)
-                and not (ctx.doc_year and ctx.doc_year - int(opening.period) > 5)  # 1984年，…起步: history
-                and not (ctx.headline_period is not None and opening.period == str(ctx.doc_year))  # the headline's 一季度 is finer
-            ):
-                # 2022年，长兴县实现…。规上工业增加值增长8.1%。: the year that opens a paragraph goes on in it
-                carry["part_of_year"] = opening
+            if carry.get("part_of_year") is None and not carry.get("sentences") and self._opens_paragraph(text, stated[0], drafts, ctx):
+                carry["part_of_year"] = stated[0]
         carry["sentences"] = carry.get("sentences", 0) + 1
         return drafts, rejections
+
+    def _opens_paragraph(self, text: str, opening: PeriodMention, drafts: list[FactDraft], ctx: DocContext) -> bool:
+        """2022年，长兴县实现…。规上工业增加值增长8.1%。: does the year that opens the paragraph's
+        first sentence go on in the paragraph? Not a plan's (it goes on as its plan), not a
+        year of history (1984年，…起步), not the document's own when a headline names a finer
+        part of it (一季度)."""
+        return (
+            not text[: opening.start].strip()
+            and opening.rule_id == self.year_rule
+            and opening.period.isdigit()
+            and all(d.status == "actual" for d in drafts)
+            and not (ctx.doc_year and ctx.doc_year - int(opening.period) > HISTORY_YEARS)
+            and not (ctx.headline_period is not None and opening.period == str(ctx.doc_year))
+        )
 
     def _clause_subjects(self, text, offset, clause_starts, periods, ents, ctx) -> list[tuple[int, str, str]]:
         """(position, subject, rule) for every clause that opens with a name or an anaphor:
@@ -730,6 +736,7 @@ class FactExtractor:
         if after_previous > cstart and (post := self.rules.word_starting("post_qualifiers", text, after_previous)):
             after_previous = min(post.end(), prefix_end)  # 20个左右、…: the qualifier is the earlier number's
         metric_src = _without_periods(text, max(metric_start, after_previous), prefix_end, periods)
+        from_previous = next(filter(None, (self._measured_by(p, q) for p in reversed(previous))), "")
         if kind == "rank":
             rank_src = _after_periods(text[metric_start:prefix_end], metric_start, periods)  # after its subject
             # a clause that names its subject ranks that subject's: no looking back for a base
@@ -767,7 +774,7 @@ class FactExtractor:
                 metric = self._respectively_previous(text, clause, q, sent.start, previous)
                 if metric:
                     fired.append("metric.distributive")
-                elif metric := next(filter(None, (self._measured_by(p, q) for p in reversed(previous))), ""):
+                elif metric := from_previous:
                     fired.append("metric.growth_of_previous")
         if metric.removeprefix("所占") in self.bare_share_words and previous:
             share = next((p.metric for p in reversed(previous) if p.kind == "share"), "")
@@ -778,7 +785,7 @@ class FactExtractor:
                 metric = previous[-1].metric + metric
                 fired.append("metric.share_of_previous")
         # 越城区、上虞区分别增长8.2%和7.6%: a list of names alone measures what was measured last
-        measured = next(filter(None, (self._measured_by(p, q) for p in reversed(previous))), carry.get("metric", ""))
+        measured = from_previous or carry.get("metric", "")
         if kind in ("level", "count") and measured and (base := self._comparison_base(text, cstart, q)):
             metric = measured
             fired.append("metric.comparison_base")
@@ -825,8 +832,9 @@ class FactExtractor:
 
     def _measured_by(self, earlier: FactDraft, q: Quantity) -> str:
         """The metric a figure with none of its own takes from the figure ``earlier``: from a
-        rank, places moved (较上年上升3位) or the amount ranked (…居全省首位，达到5632家); from a figure's share of its budget or target,
-        unless in 个百分点, the figure's (为预算的102.3%，增长8.1%: the growth is of the revenue)."""
+        rank, places moved (较上年上升3位) or the amount ranked (…居全省首位，达到5632家); from a
+        figure's share of its budget or target, unless in 个百分点, the figure's (为预算的102.3%，
+        增长8.1%: the growth is of the revenue)."""
         if earlier.kind == "rank":
             if q.unit in _RANK_STEPS:
                 return earlier.metric
