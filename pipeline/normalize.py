@@ -156,7 +156,7 @@ _SOURCE_LINE = regex.compile(r"(?:来源|稿源|发布时间|发布日期|责任
 # a cell of a table row: a number (1639, 7%左右, <5, 71.5以上) or a dash for none
 _NUMERIC_CELL = regex.compile(r"[<>≤≥约]?[-+−]?\d[\d.,]*%?(?:以上|以下|左右|以内)?|[—–-]{1,2}|/")
 _CELL_GAP = regex.compile(r" +")
-TABLE_MIN_CELLS = 4
+TABLE_MIN_CELLS = 3
 
 
 # 二〇二五年, 一九九八年: a year in Chinese digits, read as its Arabic digits one for one
@@ -173,7 +173,7 @@ def _arabic_years(buf: _Buf) -> _Buf:
 
 def _tab_separated(buf: _Buf) -> _Buf:
     """A table whose cells a PDF's text gives apart by spaces (类别 指标 2020年 2025年 …) reads
-    as one with tabs: in a run of lines of four cells or more, two of them with two numeric
+    as one with tabs: in a run of lines of three cells or more, two of them with two numeric
     cells or more and none a sentence nor already tab-separated, each gap becomes one tab (so
     that 1639 2300 is two numbers, not one). Offsets stay one to one: a gap's first space is
     the tab."""
