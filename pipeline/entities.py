@@ -163,6 +163,7 @@ class EntityFinder:
         self.honorary_title = regex.compile(rf"\p{{Han}}{{1,8}}?(?:{alternation(rules.table('honorary_title_ends'))})”")
         self.industry_words = set(rules.table("industry_words"))
         self.inner_name_words = set(rules.table("inner_name_words"))
+        self.known_companies = tuple(rules.table("known_companies"))
         self.name_joiners = set(rules.table("name_joiners"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
@@ -229,7 +230,8 @@ class EntityFinder:
             if not (known or unknown or flag not in _STOP_TAGS):
                 break
             start -= len(word)
-            taken.append((start, known or unknown or flag in _PROPER_TAGS))
+            # 华为技术 (one word of jieba's dictionary) holds a known firm's name
+            taken.append((start, known or unknown or flag in _PROPER_TAGS or word.startswith(self.known_companies)))
         for s0, n, needs_proper in reversed(inside):  # leftmost first: 加快创新设计研究院 → 设计研究院
             if s0 >= start and (s0 == start or needs_proper and not any(p for s, p in taken if start <= s < s0)):
                 start = s0 + n
@@ -295,6 +297,8 @@ class EntityFinder:
                 if start is None:
                     return []
                 s = start
+        if rule.get("word_aligned") and not self._word_aligned(text, s, e):
+            return []  # 海信 inside 沿海信息化
         if not _balanced(text[s:e]):
             return []  # 镇海数字化车间（智能工厂: a cut through a bracket is not a name
         if etype in ("PLATFORM", "ORG") and rule.get("left") == "walk" and self._generic(text[s:e], etype):

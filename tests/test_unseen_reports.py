@@ -388,6 +388,7 @@ FACTS = [
     ("zhengzhou_news.txt", "1013.6亿元", "郑州航空港经济综合实验区", "地区生产总值", "level", "actual", "2023-01..2023-09"),
     ("zhengzhou_news.txt", "首位", "郑州航空港经济综合实验区", "地区生产总值增速郑州市各县（市、区）排名", "rank", "actual", "2023-01..2023-09"),
     ("zhengzhou_news.txt", "3526.4亿元", "郑州航空港经济综合实验区", "进出口总额", "level", "actual", "2023-01..2023-09"),
+    ("zhengzhou_news.txt", "20万辆", "比亚迪", "新能源汽车产量", "count", "forecast", "2023"),  # a known firm's short form
     ("sichuan_county_report.txt", "15.6%", "双流区", "生物医药主导产业规上营收", "change", "actual", "2023"),
     ("sichuan_county_report.txt", "3个", "双流区", "百亿级项目", "count", "actual", "2023"),
     ("sichuan_county_report.txt", "7%", "双流区", "地区生产总值", "change", "target", "2024"),
@@ -486,6 +487,8 @@ ENTITIES = [
     ("shunde_feature.txt", "顺德区经济促进局", "GOV"),
     ("shunde_feature.txt", "北滘镇", "REGION"),
     ("zhengzhou_news.txt", "航空港区", "PLATFORM"),
+    ("zhengzhou_news.txt", "比亚迪", "ORG"),
+    ("shunde_feature.txt", "格兰仕", "ORG"),
     ("sichuan_county_report.txt", "双流区人民政府", "GOV"),
     ("sichuan_county_report.txt", "张华", "PERSON"),
     ("finance_news.txt", "中国人民银行温州市分行", "ORG"),
