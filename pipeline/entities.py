@@ -167,6 +167,7 @@ class EntityFinder:
         self.name_joiners = set(rules.table("name_joiners"))
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
+        self.honorifics = tuple(rules.table("honorifics"))
         self.anaphora = tuple(rules.table("anaphora"))
         self.declaration_rule = "ent.declared_short_form"
         self.declaration = rules.compile(rules.by_id(self.declaration_rule).get("declaration"))
@@ -305,8 +306,8 @@ class EntityFinder:
             return []
         if etype == "PERSON" and g.get("title"):
             e = s + self._name_length(text, s, e)
-        if rule.get("not_a_common_word") and self._common_noun(text[s:e]):
-            return []
+        if rule.get("not_a_common_word") and e - s > 1 and self._common_noun(text[s:e]):
+            return []  # (a surname alone, before 先生, is a name though jieba knows 张 as a word)
         if etype == "PERSON" and g.get("title"):
             return [Candidate(s, e, "PERSON", text[s:e], rule.id, title=g["title"])]
         return [Candidate(s, e, etype, text[s:e], rule.id)]
@@ -372,7 +373,10 @@ class EntityFinder:
 
     def _name_length(self, text: str, s: int, e: int) -> int:
         """2 or 3 characters. Three unless the third starts a word of the sentence (林雅莲说 is
-        three; 张凯说, 李强强调, 冯瑄） are two): Chinese names are mostly three characters."""
+        three; 张凯说, 李强强调, 冯瑄） are two): Chinese names are mostly three characters. One
+        before an honorific (负责人张先生: the surname is all the name given)."""
+        if text.startswith(self.honorifics, s + 1):
+            return 1
         if e - s < 3:
             return e - s
         third = text[s + 2]
