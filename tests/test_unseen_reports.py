@@ -416,6 +416,9 @@ FACTS = [
     ("cum_table.html", "172.5", "衢州市", "一般公共预算收入", "level", "actual", "2022-01..2022-09"),
     ("cum_table.html", "142.7", "衢州市", "税收收入", "level", "actual", "2023-01..2023-09"),
     ("cum_table.html", "9.9", "衢州市", "税收收入", "change", "actual", "2023-01..2023-09"),
+    # a known firm's short form opens its clause (五粮液实现营业收入…)
+    ("liquor_feature.txt", "832.7亿元", "五粮液", "营业收入", "level", "actual", "2023"),
+    ("liquor_feature.txt", "2000亿元", "宜宾市", "白酒产业营业收入", "level", "target", "2027"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -489,6 +492,8 @@ ENTITIES = [
     ("zhengzhou_news.txt", "航空港区", "PLATFORM"),
     ("zhengzhou_news.txt", "比亚迪", "ORG"),
     ("shunde_feature.txt", "格兰仕", "ORG"),
+    ("liquor_feature.txt", "五粮液", "ORG"),
+    ("liquor_feature.txt", "宜宾市经济和信息化局", "GOV"),
     ("sichuan_county_report.txt", "双流区人民政府", "GOV"),
     ("sichuan_county_report.txt", "张华", "PERSON"),
     ("finance_news.txt", "中国人民银行温州市分行", "ORG"),
