@@ -363,6 +363,8 @@ class FactExtractor:
         self.list_cue = rules.compile(self.section_plan.get("list_cue"))
         self.part_of_year = {r.id for r in rules.group("period") if r.get("part_of_year")}  # 春节假期
         self.year_rule = "period.year"
+        self.present_rule = rules.by_id("period.present")
+        self.present = words_pattern(self.present_rule.get("words"))
         # 与2010年的5968838人相比, 比上年的2.88人减少0.22人: the number is the base compared with
         self.base_before = regex.compile(r"(?:与|同|比|较)(?![重例率])[^，；。比较与同]{0,24}?的\s*$")
         self.base_after = rules.compile(r"\s*(?:相比|比较|对比|{CHANGE_VERB}|多|少|高|低)")
@@ -980,6 +982,9 @@ class FactExtractor:
             # 到2025年 fixes the year of targets, not of what has already happened; 截至2020年底
             # dates a stock, and 上升至2020年的 a figure of a year gone by
             before = [p for p in before if not p.text.startswith(("到", "至")) or text[p.start - 1 : p.start] == "截" or _year_before(p.period, ctx.doc_year, inclusive=True)] or before
+        if not before and status == "actual" and ctx.doc_year and not ctx.looks_back and self.present.search(text, 0, q.start):
+            fired.append(self.present_rule.id)  # 现有…96家 in news of March: now, not the year before
+            return str(ctx.doc_year), ""
         if not before and carry.get("part_of_year") is not None:
             before = [carry["part_of_year"]]
         if not before:

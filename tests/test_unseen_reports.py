@@ -419,6 +419,7 @@ FACTS = [
     # a known firm's short form opens its clause (五粮液实现营业收入…)
     ("liquor_feature.txt", "832.7亿元", "五粮液", "营业收入", "level", "actual", "2023"),
     ("liquor_feature.txt", "2000亿元", "宜宾市", "白酒产业营业收入", "level", "target", "2027"),
+    ("liquor_feature.txt", "96家", "宜宾市", "规上白酒企业", "count", "actual", "2024"),  # 现有 in March: now
 ]
 
 # (doc, text, type) present, and (doc, text) absent
