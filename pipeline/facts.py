@@ -404,7 +404,7 @@ class FactExtractor:
             paragraphs.setdefault(s.paragraph, []).append(i)
 
         def context(i: int) -> dict:
-            periods = resolve_periods(sentence_periods.get(i, []), self.rules, ctx.doc_year, sents[i].start)
+            periods = resolve_periods(sentence_periods.get(i, []), self.rules, ctx.doc_year, sents[i].start, keep_unresolved=True)
             return self._sentence_context(sents[i], ctx, periods, sentence_quantities.get(i, []))
 
         plans: dict[int, tuple[str, str, str]] = {}  # heading rank → the plan its section states

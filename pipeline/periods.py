@@ -123,10 +123,12 @@ def period_matches(text: str, rules: Rules) -> list[tuple]:
     return found
 
 
-def resolve_periods(found: list[tuple], rules: Rules, doc_year: int | None, offset: int = 0) -> list[PeriodMention]:
+def resolve_periods(found: list[tuple], rules: Rules, doc_year: int | None, offset: int = 0, keep_unresolved: bool = False) -> list[PeriodMention]:
     """The matches of one sentence (from ``period_matches``) → its time phrases, with offsets
     less ``offset`` (the sentence's start). A year named earlier in the sentence is the year
-    of a bare month or quarter after it."""
+    of a bare month or quarter after it. With ``keep_unresolved``, a phrase no year resolves
+    (前三季度 in a text that names no year) is kept as fixing no period ("-"), so that it is
+    still a time phrase, not a word of a metric."""
     out: list[PeriodMention] = []
     context_year: int | None = None
     for start, _, _, m, rule in found:
@@ -142,8 +144,8 @@ def resolve_periods(found: list[tuple], rules: Rules, doc_year: int | None, offs
             continue
         if g.get("y"):
             context_year = int(g["y"])
-        if period:
-            out.append(PeriodMention(start, end, period, phrase, rule.id))
+        if period or keep_unresolved:
+            out.append(PeriodMention(start, end, period or "-", phrase, rule.id))
     out.sort(key=lambda p: p.start)
     return out
 

@@ -420,6 +420,9 @@ FACTS = [
     ("liquor_feature.txt", "832.7亿元", "五粮液", "营业收入", "level", "actual", "2023"),
     ("liquor_feature.txt", "2000亿元", "宜宾市", "白酒产业营业收入", "level", "target", "2027"),
     ("liquor_feature.txt", "96家", "宜宾市", "规上白酒企业", "count", "actual", "2024"),  # 现有 in March: now
+    # a text that names no year: 前三季度 fixes no period but is still no word of the metric
+    ("undated_news.txt", "2310.6亿元", "", "地区生产总值", "level", "actual", ""),
+    ("undated_news.txt", "8.2%", "", "规上工业增加值", "change", "actual", ""),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
