@@ -27,6 +27,14 @@ _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
 FREQUENT_WORD_COUNT = 1000
 RARE_WORD_COUNT = 10  # jieba's dictionary count up to which a word is as good as unknown
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "总公司", "公司", "集团", "股份")
+DECLARATION_RULE = "ent.declared_short_form"
+
+
+def declaration_pattern(rules: Rules):
+    """（以下简称“航空港区”）: the declaration of a short form (a name's, and no word of a metric)."""
+    return rules.compile(rules.by_id(DECLARATION_RULE).get("declaration"))
+
+
 _FULL_LEGAL_SUFFIXES = ("有限公司", "有限责任公司")  # a name written in full, verbs and all (浙江三花智能控制股份有限公司)
 _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
 _TOWN_SUFFIXES = ("街道", "镇", "乡")
@@ -168,9 +176,7 @@ class EntityFinder:
         self.function_chars = FUNCTION_CHARS
         self.followers = tuple(rules.table("name_followers"))
         self.honorifics = tuple(rules.table("honorifics"))
-        self.anaphora = tuple(rules.table("anaphora"))
-        self.declaration_rule = "ent.declared_short_form"
-        self.declaration = rules.compile(rules.by_id(self.declaration_rule).get("declaration"))
+        self.declaration = declaration_pattern(rules)
 
     # -- left edges ---------------------------------------------------------------------------
     def _walk_left(self, text: str, lo: int, hi: int, need_proper: bool, legal: bool = False) -> int | None:
@@ -245,7 +251,7 @@ class EntityFinder:
 
     def _common_noun_word(self, word: str, flag: str) -> bool:
         """技术 (before 与 in a name): a noun of jieba's dictionary, no place and no name's end."""
-        return flag in ("n", "vn") and word in self.dictionary and word not in self.gaz.by_name and self._suffix_len(word, "ORG") == 0
+        return flag in ("n", "vn") and self._common_noun(word) and word not in self.gaz.by_name and self._suffix_len(word, "ORG") == 0
 
     def _suffix_len(self, name: str, kind: str) -> int:
         m = self.rules.word_ending(self.suffix_tables[kind], name, len(name))
@@ -286,7 +292,7 @@ class EntityFinder:
                 right = s + fixed
                 start = self._walk_left(text, s, right, need_proper=False) if right > s else right
                 s = right if start is None else start
-                if any(text.startswith(a, s) and s + len(a) > right for a in self.anaphora):
+                if (anaphor := self.rules.word_starting("anaphora", text, s)) and anaphor.end() > right:
                     return []  # 全市政府债务: the whole city's government debt, no body's name
             else:
                 if etype == "ORG" and (platform := self.rules.word_ending("platform_suffixes", text, e, s - 4)) and platform.start() < s:
@@ -480,7 +486,7 @@ class EntityFinder:
         if not declared:
             return chosen
         extra = [
-            Candidate(s, e, declared[name].type, declared[name].canonical, self.declaration_rule)
+            Candidate(s, e, declared[name].type, declared[name].canonical, DECLARATION_RULE)
             for s, e, name in _occurrences(sorted(declared, key=lambda n: (-len(n), n)), text)
         ]
         return _overlay(chosen, extra)

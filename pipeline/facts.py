@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from .entities import Candidate, Gazetteer
+from .entities import Candidate, Gazetteer, declaration_pattern
 from .model import Quantity, Rejection
 from .normalize import HEADING_MAX, LIST_MARKER
 from .numbers import find_quantities, with_sign
@@ -338,7 +338,7 @@ class FactExtractor:
         self.trailing = set(rules.table("metric_trailing_words"))
         self.inner_verbs = set(rules.table("metric_inner_verbs"))
         self.time_words = set(rules.table("metric_time_words"))
-        self.declaration = rules.compile(rules.by_id("ent.declared_short_form").get("declaration"))
+        self.declaration = declaration_pattern(rules)
         self.done_words = words_pattern(rules.table("done_words"))
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.bare_share_words = set(rules.table("bare_share_words"))
@@ -841,7 +841,7 @@ class FactExtractor:
             if q.unit in _RANK_STEPS:
                 return earlier.metric
             # 高新技术企业数量居全省首位，达到5632家: the amount of what is ranked
-            return _RANK_SCOPE.sub("", earlier.metric.removesuffix("排名")) if q.kind_hint in ("level", "count") else ""
+            return _ranked(earlier.metric) if q.kind_hint in ("level", "count") else ""
         if earlier.kind == "share" and q.unit != "个百分点":
             return self.of_reference.sub("", earlier.metric)
         return earlier.metric
@@ -1029,8 +1029,11 @@ class FactExtractor:
     def _clean_metric(self, src: str) -> str:
         """Drop the function words a clause puts around its metric (word by word, so that
         有序推进 keeps its 有), and brackets and quotes left open at either end."""
-        # 连续七年稳定在250亿斤以上: a streak says how long, not what; （以下简称“航空港区”） names
-        src = self.declaration.sub("", _YEARS_RUNNING.sub("", _COMPARED_WITH.sub("", src.replace(" ", ""))))
+        src = _COMPARED_WITH.sub("", src.replace(" ", ""))
+        if "连续" in src:  # 连续七年稳定在250亿斤以上: a streak says how long, not what
+            src = _YEARS_RUNNING.sub("", src)
+        if "简称" in src:  # （以下简称“航空港区”） names, it does not measure
+            src = self.declaration.sub("", src)
         tagged = self._words(src)
         while tagged and len(tagged) > 1 and tagged[0][1] == "d":
             tagged.pop(0)  # an adverb opens no metric (有序推进 → 推进)
@@ -1139,7 +1142,7 @@ class FactExtractor:
             counted = "数量" if prev.kind == "count" and not base.endswith(_COUNTED_ALREADY) and not prev.metric.endswith(_COUNTED_ALREADY) else ""
             prev_base = prev.metric
             if prev.kind == "rank":  # 位居全省第一、全国第六: the second rank ranks the same thing
-                prev_base = _RANK_SCOPE.sub("", prev_base.removesuffix("排名"))
+                prev_base = _ranked(prev_base)
             base = prev_base + counted + base
         if not base and cstart > 0:
             prev_clause = text[: cstart].rstrip("，,；;：: ")
@@ -1184,6 +1187,11 @@ _YEAR_RANGE = regex.compile(r"\d{4}\.\.\d{4}")
 _ONE_OF = regex.compile(r"一\p{Han}")  # 一座, 一批: an article and its measure word (jieba tags both m)
 _WHOLE_YEAR = ("全年", "本年", "当年")
 _COUNTED_ALREADY = ("数量", "总量", "总数", "数")
+
+
+def _ranked(rank_metric: str) -> str:
+    """What a rank's metric ranks: 高新技术企业数量全省排名 → 高新技术企业数量."""
+    return _RANK_SCOPE.sub("", rank_metric.removesuffix("排名"))
 
 
 def _within(inner: str, outer: str) -> bool:

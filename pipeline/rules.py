@@ -178,8 +178,12 @@ class Rules:
         raise KeyError(rule_id)
 
     def compile(self, source: str):
-        """Compile an ad-hoc pattern with this rule set's fragments (for code-built patterns)."""
-        return regex.compile(expand(source, self.fragments, set()))
+        """Compile an ad-hoc pattern with this rule set's fragments (for code-built patterns);
+        memoised, so that one asked for per document is expanded once."""
+        key = ("compile", source)
+        if key not in self._memo:
+            self._memo[key] = regex.compile(expand(source, self.fragments, set()))
+        return self._memo[key]
 
 
 def expand(source: str, fragments: Mapping[str, str], seen: set[str]) -> str:
