@@ -35,6 +35,7 @@ def declaration_pattern(rules: Rules):
     return rules.compile(rules.by_id(DECLARATION_RULE).get("declaration"))
 
 
+_SHORT_LEGAL_FORMS = (("股份有限公司", "股份"), ("集团有限公司", "集团"))  # how a text names a firm it named in full
 _FULL_LEGAL_SUFFIXES = ("有限公司", "有限责任公司")  # a name written in full, verbs and all (浙江三花智能控制股份有限公司)
 _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
 _TOWN_SUFFIXES = ("街道", "镇", "乡")
@@ -333,6 +334,10 @@ class EntityFinder:
         entry = self.dictionary.get(name)
         return entry is not None and entry[1] not in _PROPER_TAGS
 
+    def _common_words_only(self, text: str) -> bool:
+        """蔬菜种业: words of jieba's dictionary, none a name nor rare, that name no one firm."""
+        return all(self._common_noun(w) and self.dictionary[w][0] > RARE_WORD_COUNT for w in self.seg.cut(text))
+
     def _frequent_word(self, word: str) -> bool:
         """时代, 光明: a common noun frequent in running text (jieba's dictionary counts), which
         alone would be found everywhere."""
@@ -549,8 +554,11 @@ class EntityFinder:
                     core = core[n:]
                     changed = True
                     break
-        if core != name and len(core) >= 2 and len(core) < len(full):
-            out.append(core)
+        if core != name and len(core) >= 2 and len(core) < len(full) and not self._common_words_only(core):
+            out.append(core)  # 宁波镇明转轴 → 镇明转轴; 寿光蔬菜种业集团 is never 蔬菜种业
+        for legal, short in _SHORT_LEGAL_FORMS:
+            if full.endswith(legal) and len(core) >= 2 and core + short != full:
+                out.append(core + short)  # 宁波如意股份有限公司 → 如意股份 (如意 alone is a word)
         # 合肥京东方光电科技有限公司 → 京东方: the core less the industry words that end it
         head = core
         place = name[: len(name) - len(core)]

@@ -69,8 +69,13 @@ _COMPARED_WITH = regex.compile(
     # runs up to the number; the metric is the one before
     rf"|(?:{_COMPARATIVES})[^，；：,;:]*$"
     # 比全省高1.1个百分点, 较全国快: the same gap, said the other way round (not 比重提高)
-    r"|(?:比(?![重例率])|较)[^，；：,;:]{1,8}?(?:高|低|快|慢)$"
+    r"|(?:比(?![重例率])|较)[^，；：,;:]{1,8}?(?:高|低|快|慢|多)出?$"
+    # 与2015年相比(增长91.8%), 与全省平均水平相比: the base, however it is named
+    r"|(?:与|同|跟)[^，；：,;:]{0,12}?(?:相比|相较|比较)"
 )
+_TIMES_OF = regex.compile(r"是[^，；。]{0,12}的\s*$")  # 是五年前的(4.7倍)
+# 年均增长率为13.9% after an amount: the rate is the amount's (自然增长率 is a metric of its own)
+_AVERAGE_RATE = regex.compile(r"(?:年均|年平均)(?:增长率|增速|增幅)(?=[为是达]?$)")
 _THEN_COMPARED = regex.compile(r"[^，；。]{0,30}?(?:相比|相较|比较)")
 _DURATION = regex.compile(r"(?:[两二三四五六七八九十]|\d{1,2})[十]?年(?:来|间|里|中)?")  # 十年共增加…: how long, not what
 # 比前三季度提高, 较一季度回落: a time phrase after these is what the figure is compared with
@@ -365,11 +370,12 @@ class FactExtractor:
         self.year_rule = "period.year"
         self.present_rule = rules.by_id("period.present")
         self.present = words_pattern(self.present_rule.get("words"))
+        self.reached_now = rules.compile(self.present_rule.get("reached"))
         # 与2010年的5968838人相比, 比上年的2.88人减少0.22人: the number is the base compared with
         self.base_before = regex.compile(r"(?:与|同|比|较)(?![重例率])[^，；。比较与同]{0,24}?的\s*$")
         self.base_after = rules.compile(r"\s*(?:相比|比较|对比|{CHANGE_VERB}|多|少|高|低)")
         # the level reached, or a later one of a list of them (分别达到7.8万元和4.6万元)
-        self.reached = rules.compile(r"(?:(?:{CHANGE_VERB}|跃升|攀升)[到至]|(?<!累计)达到)(?:\s*[\d.]+\p{Han}{0,3}[、和与及])*\s*$")
+        self.reached = rules.compile(r"(?:(?:{CHANGE_VERB}|跃升|攀升)[到至]|(?<!累计)(?:达到|突破))(?:\s*[\d.]+\p{Han}{0,3}[、和与及])*\s*$")
         self.rank_cue = rules.by_id("metric.rank").pattern
         self.after_stop = rules.by_id("metric.after_number").pattern
 
@@ -408,13 +414,16 @@ class FactExtractor:
             return self._sentence_context(sents[i], ctx, periods, sentence_quantities.get(i, []))
 
         plans: dict[int, tuple[str, str, str]] = {}  # heading rank → the plan its section states
+        history: dict[int, PeriodMention] = {}  # heading rank → the years gone by its section looks back on
         for members in paragraphs.values():
             if len(members) == 1:
                 plans = self._plans_after(sents[members[0]], sentence_periods.get(members[0], []), plans, ctx)
+                history = self._history_after(sents[members[0]], sentence_periods.get(members[0], []), history, ctx)
                 if ctx.main_subject and _heading_rank(sents[members[0]].text) is not None:
                     previous_subject = None  # a new section is about the document's region again
             if any(i in sentence_quantities for i in members):
-                d, r, last, plans = self._paragraph_facts([sents[i] for i in members], [context(i) for i in members], ctx, plans, previous_subject)
+                looked_back = history[max(history)] if history else None
+                d, r, last, plans = self._paragraph_facts([sents[i] for i in members], [context(i) for i in members], ctx, plans, previous_subject, looked_back)
                 drafts.extend(d)
                 rejections.extend(r)
             else:
@@ -429,13 +438,14 @@ class FactExtractor:
                 previous_subject = (last[1], "subject.previous_paragraph") if last[1] in ctx.organisations else None
         return drafts, rejections
 
-    def _paragraph_facts(self, sents: list[Sentence], contexts: list[dict], ctx: DocContext, plans: dict, previous_subject):
+    def _paragraph_facts(self, sents: list[Sentence], contexts: list[dict], ctx: DocContext, plans: dict, previous_subject, looked_back=None):
         """(drafts, rejections, the subject it hands the next paragraph, the plans open after it)
-        of a paragraph that holds numbers, given its sentences and their contexts."""
+        of a paragraph that holds numbers, given its sentences and their contexts, and the years
+        its section looks back on (一、过去五年工作回顾), if any."""
         drafts: list[FactDraft] = []
         rejections: list[Rejection] = []
         later = [subj for c in contexts for subj in c["subjects"]]
-        carry: dict = {"subject": None, "target": plans[max(plans)] if plans else None}
+        carry: dict = {"subject": None, "target": plans[max(plans)] if plans else None, "part_of_year": looked_back}
         # a company named later in the paragraph is what its own sentences are about,
         # not the ones before it (三大产业集群产值…。中车株机公司营业收入…), but for a
         # quote it is the speaker's (“我们…”美的集团负责人说); a park or a town a
@@ -514,6 +524,21 @@ class FactExtractor:
             elif not _year_before(periods[0].period, ctx.doc_year, inclusive=False):
                 plans[rank] = (periods[0].period, periods[0].text, self.section_plan.id)
         return plans
+
+    def _history_after(self, sent: Sentence, found: list[tuple], history: dict, ctx: DocContext) -> dict:
+        """The sections open after ``sent`` that look back on years gone by: a numbered heading
+        closes those of its rank and below, and opens one when it names such years and no plan
+        (一、过去五年工作回顾; not 二、2024年主要目标任务)."""
+        rank = _heading_rank(sent.text)
+        if rank is None:
+            return history
+        history = {r: p for r, p in history.items() if r < rank}
+        latest = ctx.results_year or ctx.doc_year
+        if latest and not self.section_plan.pattern.search(sent.text) and not self.status_rules[0].pattern.search(sent.text):
+            periods = [p for p in resolve_periods(found, self.rules, ctx.doc_year, sent.start) if _YEAR_RANGE.fullmatch(p.period) or p.period.isdigit()]
+            if periods and int(periods[-1].period[-4:]) <= latest:
+                history[rank] = periods[-1]
+        return history
 
     def _list_plan(self, sent: Sentence, found: list[tuple], plans: dict, ctx: DocContext) -> dict:
         """到2025年，全市工业发展的主要目标是：/（1）…达到800亿元；: a sentence that announces a
@@ -597,12 +622,13 @@ class FactExtractor:
         first sentence go on in the paragraph? Not a plan's (it goes on as its plan), not a
         year of history (1984年，…起步), not the document's own when a headline names a finer
         part of it (一季度)."""
+        # 五年来，…由A增加到B。C从…增加到…: years up to the document's go on as a full year does
+        years = opening.period.isdigit() and opening.rule_id == self.year_rule or _YEAR_RANGE.fullmatch(opening.period)
         return (
             not text[: opening.start].strip()
-            and opening.rule_id == self.year_rule
-            and opening.period.isdigit()
+            and bool(years)
             and all(d.status == "actual" for d in drafts)
-            and not (ctx.doc_year and ctx.doc_year - int(opening.period) > HISTORY_YEARS)
+            and not (ctx.doc_year and ctx.doc_year - int(opening.period[-4:]) > HISTORY_YEARS)
             and not (ctx.headline_period is not None and opening.period == str(ctx.doc_year))
         )
 
@@ -686,9 +712,28 @@ class FactExtractor:
             kind, sign = listed.kind, (-1 if listed.quantity.value_std < 0 else 1)
         q = with_sign(q, sign)
         status = self._status(q, text, clause_starts, periods, fired, ctx.doc_year)
-        period, period_text = self._period(q, text, periods, status, ctx, carry, fired)
-        if kind != "change":
+        period, period_text = self._period(q, text, periods, status, ctx, carry, fired, clause)
+        if kind == "change":
+            if status == "actual" and (years := _from_to_years(text, periods, q.start)):
+                period, period_text = years  # 由2018年的…增加到2023年的…，年均增长6.3%: the years between
+                fired.append("period.from_to")
+            elif _YEAR_RANGE.fullmatch(period) and _TIMES_OF.search(text, max(0, q.start - 16), q.start):
+                period = period[-4:]  # 五年来…，是五年前的4.7倍: the last year set against the first
+            elif period.isdigit() and "年均" in text[clause : q.start]:
+                # 今后五年，…到2028年突破9500亿元；一般公共预算收入年均增长7%: a yearly average
+                # runs over the years that end in its year
+                span = next((p for p in reversed(periods) if p.end <= q.start and _YEAR_RANGE.fullmatch(p.period) and p.period.endswith(period)), None)
+                if span is not None:
+                    period, period_text = span.period, span.text
+        elif kind in ("share", "rank") and _YEAR_RANGE.fullmatch(period) and "累计" not in text[: q.start]:
+            # 五年来…，居全省第二: a rank or a share is of one year, the last; not a share of
+            # what was added up over the years (累计完成投资…，特色占比为69.46%)
+            period = period[-4:]
+        else:
             period = self._level_year(period, text, q.start)
+        if kind != "change" and status == "actual" and ctx.results_year and self._reached_since(text, periods, q.start):
+            period, period_text = str(ctx.results_year), ""  # 由2010年的54%提高到70%: the level of now
+            fired.append(self.present_rule.id)
         if status == "actual" and ctx.doc_year and _still_to_come(period, [p.period for p in periods if p.end <= q.start], ctx.doc_year):
             status = "target"
             fired.append("status.future_period")
@@ -976,8 +1021,10 @@ class FactExtractor:
         fired.append(cue[1].id)
         return cue[1].get("sets")["status"]
 
-    def _period(self, q, text, periods, status, ctx, carry, fired) -> tuple[str, str]:
-        before = [p for p in periods if p.end <= q.start and not _compared_with(text, p)]
+    def _period(self, q, text, periods, status, ctx, carry, fired, clause: int = 0) -> tuple[str, str]:
+        # 从2020年的3个增加到目前的27个，带货主播超过6000人: the year a level rose from dates
+        # nothing after its own clause
+        before = [p for p in periods if p.end <= q.start and not _compared_with(text, p) and not (p.start < clause and _rose_from(text, p))]
         if status == "actual":
             # 到2025年 fixes the year of targets, not of what has already happened; 截至2020年底
             # dates a stock, and 上升至2020年的 a figure of a year gone by
@@ -1001,6 +1048,9 @@ class FactExtractor:
                 fired.append("period.headline")
                 return ctx.headline_period.period, ctx.headline_period.text
             return (str(ctx.results_year) if ctx.results_year else ""), ""
+        if status == "actual" and ctx.results_year and self.reached_now.search(text, max(0, q.start - 8), q.start):
+            fired.append(self.present_rule.id)  # 从2020年的3个增加到目前的27个: the level of now
+            return str(ctx.results_year), ""
         p = before[-1]
         fired.append(p.rule_id)
         if status in ("actual", "forecast") and ctx.results_year != ctx.doc_year:
@@ -1010,6 +1060,12 @@ class FactExtractor:
             if last == str(ctx.doc_year) and first < last:
                 return f"{first}..{ctx.results_year}", p.text  # 五年来 in January: up to last year
         return ("" if p.period == "-" else p.period), p.text
+
+    def _reached_since(self, text: str, periods, start: int) -> bool:
+        """由2010年的54%提高到70%以上: a level reached, the last time named before it being the
+        year it rose from."""
+        before = [p for p in periods if p.end <= start]
+        return bool(before) and _rose_from(text, before[-1]) and bool(self.reached.search(text, before[-1].end, start))
 
     def _level_year(self, period: str, text: str, start: int) -> str:
         """过去五年，A由698亿元增加到1056亿元: over years (2019..2023), the level reached is the
@@ -1029,7 +1085,7 @@ class FactExtractor:
     def _clean_metric(self, src: str) -> str:
         """Drop the function words a clause puts around its metric (word by word, so that
         有序推进 keeps its 有), and brackets and quotes left open at either end."""
-        src = _COMPARED_WITH.sub("", src.replace(" ", ""))
+        src = _AVERAGE_RATE.sub("", _COMPARED_WITH.sub("", src.replace(" ", "")))
         if "连续" in src:  # 连续七年稳定在250亿斤以上: a streak says how long, not what
             src = _YEARS_RUNNING.sub("", src)
         if "简称" in src:  # （以下简称“航空港区”） names, it does not measure
@@ -1086,6 +1142,8 @@ class FactExtractor:
         for i, (word, flag) in enumerate(tagged):
             if flag.startswith(("p", "c", "u", "r")) or (flag.startswith("d") and not words):
                 break
+            if flag == "vn" and i + 1 < len(tagged) and tagged[i + 1][0] in ("到", "至"):
+                break  # 从40家发展到160家: a verb that reaches, not a noun counted
             if flag.startswith("v") and flag != "vn":
                 # a verb ends the phrase, unless it qualifies the noun after it (知名高校)
                 following = tagged[i + 1][1] if i + 1 < len(tagged) else ""
@@ -1208,6 +1266,21 @@ def _compared_with(text: str, p: PeriodMention) -> bool:
     if _COMPARISON_BEFORE.search(text, max(0, p.start - 3), p.start) is not None:
         return True
     return text[p.start - 1 : p.start] in ("与", "同") and _THEN_COMPARED.match(text, p.end) is not None
+
+
+def _rose_from(text: str, p) -> bool:
+    """由2018年的…, 从2020年的…: the time a change starts from."""
+    return text[p.start - 1 : p.start] in ("由", "从")
+
+
+def _from_to_years(text: str, periods, end: int) -> tuple[str, str] | None:
+    """由2018年的3848亿元增加到2023年的7091亿元: the years a change runs over (2019..2023), when
+    the text before ``end`` rose from one year to a later one."""
+    years = [p for p in periods if p.end <= end and p.period.isdigit()]
+    for a, b in zip(years, years[1:]):
+        if _rose_from(text, a) and int(a.period) < int(b.period):
+            return f"{int(a.period) + 1}..{b.period}", text[a.start : b.end]
+    return None
 
 
 def _year_before(text: str, doc_year: int | None, inclusive: bool) -> bool:

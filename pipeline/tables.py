@@ -23,6 +23,9 @@ _TOC = regex.compile(r"\.{4,}|…{2,}")
 _UNIT_IN_NAME = regex.compile(r"[（(]([^（）()]{1,10})[)）]\s*$")
 _METRIC_HEADERS = ("具体指标", "二级指标", "指标名称", "主要指标", "指标", "项目", "名称")
 _UNIT_HEADERS = ("单位", "计量单位")
+# columns of the amounts themselves, of the table's time (its title's, else the document's)
+_VALUE_HEADERS = ("绝对数", "绝对值", "数值", "总量", "金额", "数量", "本年", "本期", "全年", "实际数", "完成数", "完成值")
+_CAPTION_MAX = 40
 _GROWTH = regex.compile(r"增长|增速|增幅")
 _SPACE = regex.compile(r"\s")
 _YEAR_HEADER = regex.compile(r"(?:19|20)\d{2}(?:年|[-—~至](?:19|20)\d{2})")
@@ -58,11 +61,14 @@ def find_tables(paras: list[Paragraph]) -> list[Table]:
     tables: list[Table] = []
     title = ""
     current: Table | None = None
+    caption = ""  # the line right before, when it may be a table's title
     for p in paras:
         if "\t" not in p.text:
             current = None
+            line = p.text.strip()
             if _TITLE.match(p.text):
-                title = p.text.strip()
+                title = line
+            caption = line if len(line) <= _CAPTION_MAX and line[-1:] not in "。；;：:！？!?" else ""
             continue
         cells = _cells(p)
         texts = [c.strip() for _, c in cells]
@@ -71,7 +77,8 @@ def find_tables(paras: list[Paragraph]) -> list[Table]:
             continue
         is_header = any(_header_cell(t) for t in texts) and not any(_number_cell(t) for t in texts[1:])
         if is_header:
-            current = Table(title, texts, [])
+            # 长兴县2023年国民经济主要指标 above a header with no 表 N: the line is its title
+            current = Table(title if _TITLE.match(caption) or not caption else caption, texts, [])
             tables.append(current)
         elif current is not None:
             current.rows.append((p, cells))
@@ -89,7 +96,7 @@ def table_paragraphs(paras: list[Paragraph]) -> set[int]:
 def _header_cell(text: str) -> bool:
     """A column title: a year (2020年, 2015-2020年均增长) or an indicator/unit heading."""
     text = _SPACE.sub("", text)
-    return bool(_YEAR_HEADER.match(text)) or text in _METRIC_HEADERS + _UNIT_HEADERS + ("一级", "二级", "领域")
+    return bool(_YEAR_HEADER.match(text)) or text in _METRIC_HEADERS + _UNIT_HEADERS + ("一级", "二级", "领域")  # a value header alone makes no table
 
 
 def _number_cell(text: str) -> bool:
@@ -133,6 +140,8 @@ class TableExtractor:
                 bases.add(i)
                 continue
             if not periods and not growth:
+                if h_flat in _VALUE_HEADERS:  # 绝对数: the amounts, of the table's own time
+                    period_cols.append((i, title_period or (str(ctx.results_year) if ctx.results_year else ""), "actual", False, h))
                 continue
             period = periods[-1].period if periods else title_period
             if _CUMULATIVE.search(h_flat) and _MONTHS_OF.match(title_period) and title_period[:4] == period:

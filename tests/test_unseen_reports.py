@@ -18,7 +18,10 @@ province's manufacturing plan, a city's bulletin with its counties' figures, a w
 its title, news of a regional forum dense in names, a feature on a children's-wear town, a plan's mid-term
 review, a city's monthly release, a district's work report with hard-wrapped lines, a district's bulletin, a feature on a
 village, a city's bulletin by district, a province's trade news, a zone's web page
-with a table, a city's work report looking back five years, a feature with quotes, a plan's list of targets): rows a
+with a table, a city's work report looking back five years, a feature with quotes, a plan's list of targets, a
+city's bulletin in Guangxi, a district's work report, a feature on a luggage town, a city's quarterly
+news in Gansu, a high-tech zone's plan, a city's work report opening a new term, customs news of a
+province, a feature on a vegetable county, a budget report, a county's table of indicators): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -423,6 +426,42 @@ FACTS = [
     # a text that names no year: 前三季度 fixes no period but is still no word of the metric
     ("undated_news.txt", "2310.6亿元", "", "地区生产总值", "level", "actual", ""),
     ("undated_news.txt", "8.2%", "", "规上工业增加值", "change", "actual", ""),
+    # 五年来 opening a paragraph, and a heading that looks back on five years, date the figures
+    # after them; a level rose from the year before the first; a rate between two years named
+    # runs over the years between; a rank or a times-of is of the last year
+    ("yulin_report.txt", "6.3%", "榆林市", "地区生产总值", "change", "actual", "2019..2023"),
+    ("yulin_report.txt", "258亿元", "榆林市", "一般公共预算收入", "level", "actual", "2018"),
+    ("yulin_report.txt", "19.4%", "榆林市", "一般公共预算收入", "change", "actual", "2019..2023"),
+    ("yulin_report.txt", "4.6亿吨", "榆林市", "原煤产量", "level", "actual", "2018"),
+    ("yulin_report.txt", "6.0亿吨", "榆林市", "原煤产量", "level", "actual", "2023"),
+    ("yulin_report.txt", "4倍", "榆林市", "新能源装机容量", "change", "actual", "2023"),
+    ("yulin_report.txt", "第二", "榆林市", "经济总量全省排名", "rank", "actual", "2023"),
+    ("yulin_report.txt", "7%", "榆林市", "一般公共预算收入", "change", "target", "2024..2028"),
+    # 从2020年的3个增加到目前的27个: the level of now; the year it rose from dates nothing after
+    ("baigou_feature.txt", "27个", "河北省保定市白沟新城", "直播基地", "count", "actual", "2023"),
+    ("baigou_feature.txt", "6000人", "河北省保定市白沟新城", "带货主播", "count", "actual", "2023"),
+    # a rank listed after a rank
+    ("customs_news.txt", "第9位", "河南省", "货物贸易进出口总值规模全国排名", "rank", "actual", ""),
+    ("customs_news.txt", "第2位", "河南省", "货物贸易进出口总值规模中部六省排名", "rank", "actual", ""),
+    ("customs_news.txt", "42.9%", "河南省", "一般贸易进出口占全省外贸总值", "share", "actual", ""),
+    ("shouguang_feature.txt", "54%", "寿光市", "国产蔬菜种子市场占有率", "share", "actual", "2010"),
+    ("shouguang_feature.txt", "70%", "寿光市", "国产蔬菜种子市场占有率", "share", "actual", "2023"),
+    # a table titled by the line above it, with a column of 绝对数
+    ("changxing_table.txt", "952.3", "长兴县", "地区生产总值", "level", "actual", "2023"),
+    ("changxing_table.txt", "6.9", "长兴县", "地区生产总值", "change", "actual", "2023"),
+    ("changxing_table.txt", "78125", "长兴县", "城镇居民人均可支配收入", "level", "actual", "2023"),
+    ("shaoxing_budget.txt", "103.2%", "绍兴市", "一般公共预算收入占预算", "share", "actual", "2023"),
+    ("shaoxing_budget.txt", "652.6亿元", "绍兴市", "一般公共预算收入", "level", "target", "2024"),
+    ("liuzhou_bulletin.txt", "0.80万人", "柳州市", "常住人口", "change", "actual", "2023"),
+    ("liuzhou_bulletin.txt", "36.4%", "柳州市", "汽车制造业增加值占全市规上工业增加值的比重", "share", "actual", "2023"),
+    ("liuzhou_bulletin.txt", "402.18亿元", "柳州市", "贷款余额", "change", "actual", "2023"),
+    ("wujin_report.txt", "3080亿元", "武进区", "地区生产总值", "level", "forecast", "2023"),
+    ("wujin_report.txt", "2200亿元", "武进区", "新能源产业产值", "level", "target", "2024"),
+    ("wujin_report.txt", "3.7%", "武进区", "全社会研发投入占比", "share", "target", "2024"),
+    ("tianshui_q1.txt", "第4位", "天水市", "地区生产总值全省排名", "rank", "actual", ""),
+    ("tianshui_q1.txt", "133.5亿元", "天水市", "金融机构人民币各项存款余额", "change", "actual", ""),
+    ("hightech_plan.txt", "1.9倍", "成都高新技术产业开发区", "地区生产总值", "change", "actual", "2020"),
+    ("hightech_plan.txt", "5000亿元", "成都高新技术产业开发区", "电子信息产业规模", "level", "target", "2025"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -510,6 +549,11 @@ ENTITIES = [
     ("platforms_news.txt", "杭州未来科技城", "PLATFORM"),
     ("platforms_news.txt", "苏州工业园区", "PLATFORM"),
     ("platforms_news.txt", "合肥滨湖科学城", "PLATFORM"),
+    ("customs_news.txt", "郑州海关", "GOV"),
+    ("customs_news.txt", "东盟", "REGION"),
+    ("baigou_feature.txt", "白沟新城管委会", "GOV"),
+    ("shouguang_feature.txt", "寿光蔬菜种业集团", "ORG"),
+    ("shouguang_feature.txt", "洛城街道", "REGION"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
@@ -522,6 +566,7 @@ NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_featur
     ("trade_news.txt", "杭州"), ("trade_news.txt", "义乌市"), ("zone_profile.html", "国家高新区"),
     ("budget_report.txt", "全市政府"),
     ("shunde_feature.txt", "设计研究院"),
+    ("shouguang_feature.txt", "蔬菜种业"),  # a firm's name less its place is no name when only common words are left
 ]
 
 
