@@ -41,7 +41,7 @@ _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", 
 _TOWN_SUFFIXES = ("街道", "镇", "乡")
 # words that open with a level suffix: after a place's short form they are not its full name
 _LEVEL_WORDS = ("市场", "市民", "市区", "区域", "省份")
-_VILLAGE = regex.compile(r"(\p{Han}{2,3}?)(?<![乡农])(?:村|社区)(?!民)")  # not 村民 (villagers)
+_VILLAGE = regex.compile(r"(\p{Han}{1,3}?)(?<![乡农])(?:村|社区)(?!民)")  # not 村民 (villagers); 余村 is one character
 
 
 @dataclass(frozen=True)

@@ -600,7 +600,10 @@ class FactExtractor:
             if d.status == "target" and d.period and ("status.future_period" not in d.rules_fired or d.period in opening)
         ]
         if planned:
-            carry["target"] = (planned[-1].period, planned[-1].period_text, "status.paragraph_target")
+            # …年均增长8%左右。战略性新兴产业产值占比达到45%: the plan goes on for its year, not
+            # for the years an average runs over
+            goal = planned[-1].period[-4:] if planned[-1].kind == "change" and _YEAR_RANGE.fullmatch(planned[-1].period) else planned[-1].period
+            carry["target"] = (goal, planned[-1].period_text, "status.paragraph_target")
         stated = [p for p in periods if not _compared_with(text, p)]  # 增速比1—9月份加快: a base
         if stated:
             # 今年一季度 goes on for the paragraph until another time is named; so does the time
@@ -719,12 +722,6 @@ class FactExtractor:
                 fired.append("period.from_to")
             elif _YEAR_RANGE.fullmatch(period) and _TIMES_OF.search(text, max(0, q.start - 16), q.start):
                 period = period[-4:]  # 五年来…，是五年前的4.7倍: the last year set against the first
-            elif period.isdigit() and "年均" in text[clause : q.start]:
-                # 今后五年，…到2028年突破9500亿元；一般公共预算收入年均增长7%: a yearly average
-                # runs over the years that end in its year
-                span = next((p for p in reversed(periods) if p.end <= q.start and _YEAR_RANGE.fullmatch(p.period) and p.period.endswith(period)), None)
-                if span is not None:
-                    period, period_text = span.period, span.text
         elif kind in ("share", "rank") and _YEAR_RANGE.fullmatch(period) and "累计" not in text[: q.start]:
             # 五年来…，居全省第二: a rank or a share is of one year, the last; not a share of
             # what was added up over the years (累计完成投资…，特色占比为69.46%)

@@ -150,6 +150,7 @@ _CLOCK = regex.compile(r"\d{1,2}:\d{2}(?!\d)")
 # a line that ends with a date or a time of day (a byline) does not run on into the next one
 _ENDS_WITH_DATE = regex.compile(r"(?:\d{1,2}:\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\Z")
 # 2024年02月19日 08:35　来源：湖州日报: a web page's line of source and time is complete
+_BYLINE_START = regex.compile(r"(?:本报记者|本报讯|记者|通讯员|特约记者|文/|图/)")
 _SOURCE_LINE = regex.compile(r"(?:来源|稿源|发布时间|发布日期|责任编辑|编辑)\s*[：:]")
 
 
@@ -256,13 +257,16 @@ def _join_lines(buf: _Buf) -> _Buf:
         starts.append(pos)
         pos += len(line) + 1
     prev = None  # index of the last non-empty line
+    first = next((li for li, line in enumerate(lines) if line), None)
     for li, line in enumerate(lines):
         if not line:
             continue
         if prev is not None:
             gap_start = starts[prev] + len(lines[prev])  # the first "\n" after prev
             gap_end = starts[li]  # first char of this line
-            if _should_join(lines[prev], line, hard_wrapped, wrap):
+            # a headline and the line after a blank gap are paragraphs of their own
+            apart = prev == first and gap_end > gap_start + 1
+            if _should_join(lines[prev], line, hard_wrapped, wrap, apart):
                 ranges.append((gap_start, gap_end))
             elif gap_end > gap_start + 1:
                 ranges.append((gap_start + 1, gap_end))
@@ -274,12 +278,12 @@ def _join_lines(buf: _Buf) -> _Buf:
     return buf.drop(ranges)
 
 
-def _should_join(prev: str, nxt: str, hard_wrapped: bool, wrap: float) -> bool:
+def _should_join(prev: str, nxt: str, hard_wrapped: bool, wrap: float, apart: bool = False) -> bool:
     if "\t" in prev or "\t" in nxt or _LIST_START.match(nxt):
         return False
     last, first = prev[-1], nxt[0]
-    if _ENDS_WITH_DATE.search(prev) or _SOURCE_LINE.search(prev):
-        return False  # a byline's date or time, a page's source: the line is complete
+    if _ENDS_WITH_DATE.search(prev) or _SOURCE_LINE.search(prev) or _BYLINE_START.match(nxt):
+        return False  # a byline's date or time, a page's source, a byline: the line is complete
     if (last.isdigit() or last in ".第万亿") and (first.isdigit() or first in _UNIT_START):
         return True  # a number or its unit broken across lines
     if last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL):
@@ -291,6 +295,8 @@ def _should_join(prev: str, nxt: str, hard_wrapped: bool, wrap: float) -> bool:
     marks = {c for c in rest if c in _CLAUSE}
     if marker and marks <= {"、"} and len(rest) <= HEADING_MAX:
         return False  # 一、综合, 九、教育、科技和卫生: a numbered heading, its own line
+    if apart and marks <= {"：", ":"}:
+        return False  # 安踏体育：营收首破600亿元 above a blank line: a headline, not a broken sentence
     if marks:
         return True  # the line stops inside a sentence
     return hard_wrapped and len(prev) >= 0.8 * wrap

@@ -31,6 +31,8 @@ _DATE_IN_HEAD = regex.compile(rf"((?:19|20)\d{{2}})\s*年\s*{_MONTH_NUM}\s*月\s
 # a web page's byline: 2024-04-22 08:30, 2024/4/22
 _ISO_DATE = regex.compile(r"(?<![\d.])((?:19|20)\d{2})([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d.])")
 _YEAR = regex.compile(r"(?<![\d到至])((?:19|20)\d{2})\s*年(?!代|以来|底前)")
+# 3月26日晚，… or 本报讯（记者 …）4月20日，…: the day a news story opens on, its year unsaid
+_DAY_OPENING = regex.compile(rf"(?:^|[）)讯电]\s*)({_MONTH_NUM})\s*月\s*{_DAY_NUM}\s*日(?:[晚早上下午]{{0,2}})[，,]", regex.M)
 _PARTIAL_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\S{1,2}个?月|[一二三四上下前]\S?(?:季度|半年))")
 
 
@@ -205,5 +207,11 @@ def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
         partial = {int(y) for y in _PARTIAL_YEAR.findall(text)}
         if latest in partial:
             return str(latest), f"latest year {latest} reported in part; text says 今年"
+        # 3月26日晚，…发布2023年年度业绩: a day without its year that opens the story dates
+        # the month of this year
+        day = _DAY_OPENING.search("\n".join(head.split("\n")[:8]))
+        if day:
+            month = int(parse_number(day.group(1)))
+            return f"{latest + 1}-{month:02d}", f"latest complete year {latest}; text says 今年; opens on {day.group(0).strip()}"
         return str(latest + 1), f"latest complete year {latest}; text says 今年"
     return str(latest), f"latest year mentioned: {latest}"

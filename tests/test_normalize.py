@@ -42,6 +42,9 @@ def _check_map(raw, norm):
          "指标\t2020年\t2025年\n产值（亿元）\t1639\t2300\n人口（万人）\t227\t230"),  # three columns
         ("二〇二五年，产值三百亿元；二零二〇年", "2025年，产值三百亿元；2020年"),  # years in Chinese digits, one for one
         ("三五年内，一二三四年级", "三五年内，一二三四年级"),  # no year: too short, or not a year's start
+        # a headline stays apart from the byline and the text after a blank line
+        ("安踏体育：营收首破600亿元\n\n本报记者 林晓\n\n3月26日，公司发布业绩", "安踏体育：营收首破600亿元\n本报记者 林晓\n3月26日，公司发布业绩"),
+        ("产值再创新高，工业总产值达到\n\n680亿元", "产值再创新高，工业总产值达到680亿元"),  # broken number: joined
     ],
 )
 def test_normalize_repairs(raw, expected):

@@ -38,6 +38,9 @@ def test_periods_relative_year_needs_a_document_date(rules):
         ("苏州一季度经济开门红\n记者 王海燕 2024-04-22 08:30\n一季度全市增长6.1%。", "2024-04"),
         ("标题\n发布时间：2023/9/5\n全市增长5%。", "2023-09"),
         ("编号 2023.13.45 的文件\n没有年份。", ""),  # no month 13: not a date
+        # a story that opens on a day of its month, its year unsaid, in a text that says 今年
+        ("安踏发布年报\n3月26日晚，公司发布2023年年度业绩。今年1月，子公司上市。", "2024-03"),
+        ("本报讯（记者 陈静）4月20日，记者获悉，2023年全市增长6%，今年开局良好。", "2024-04"),
     ],
 )
 def test_periods_infer_doc_date(rules, text, date):
