@@ -23,7 +23,8 @@ city's bulletin in Guangxi, a district's work report, a feature on a luggage tow
 news in Gansu, a high-tech zone's plan, a city's work report opening a new term, customs news of a
 province, a feature on a vegetable county, a budget report, a county's table of indicators, a
 city's monthly release, a company's annual results, a prefecture's five-year plan, news of a
-village): rows a
+village, a port city's bulletin, a feature on a battery cluster, a county's quarterly analysis, a
+trade news page with a table, science news dense in names, a county-level city's work report): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -481,6 +482,23 @@ FACTS = [
     ("village_news.txt", "28.6万人次", "余村", "接待游客", "count", "actual", "2024-01..2024-03"),
     ("village_news.txt", "91万元", "余村", "村集体经济收入", "level", "actual", "2005"),
     ("village_news.txt", "2100万元", "余村", "村集体经济收入", "level", "actual", "2023"),
+    ("qingdao_bulletin.txt", "2.2倍", "青岛市", "接待入境游客", "change", "actual", "2023"),
+    ("qingdao_bulletin.txt", "7315家", "青岛市", "国家高新技术企业总数", "count", "actual", "2023"),
+    ("qingdao_bulletin.txt", "2875万标准箱", "青岛市", "集装箱吞吐量", "level", "actual", "2023"),
+    ("yibin_battery.txt", "7.8万辆", "凯翼汽车", "整车销量", "count", "actual", "2023"),
+    ("yibin_battery.txt", "三成", "宜宾市", "动力电池产业产值占全市规上工业总产值的比重", "share", "actual", "2023"),
+    ("yibin_battery.txt", "3000亿元", "宜宾市", "动力电池产业产值", "level", "target", "2027"),
+    # an analysis that names no year and no place but its bureau: no period, no subject; 仅 ends no metric
+    ("county_q3_analysis.txt", "42个", "", "在建亿元以上工业项目", "count", "actual", ""),
+    ("county_q3_analysis.txt", "第3位", "", "地区生产总值全市排名", "rank", "actual", ""),
+    ("county_q3_analysis.txt", "78.6%", "", "固定资产投资占年度目标", "share", "actual", ""),
+    ("shenzhen_trade.html", "第二位", "深圳市", "进出口总值规模内地外贸城市排名", "rank", "actual", "2024-01..2024-10"),
+    ("shenzhen_trade.html", "36012.5", "深圳市", "进出口总额", "level", "actual", "2024-01..2024-10"),
+    ("shenzhen_trade.html", "38.9%", "深圳市", "对“一带一路”沿线国家进出口占同期深圳外贸总值", "share", "actual", "2024-01..2024-10"),
+    ("hefei_science.txt", "700家", "中国科学技术大学先进技术研究院", "孵化的企业", "count", "actual", "2024"),
+    ("yiwu_report.txt", "首位", "义乌市", "出口规模全国县级市排名", "rank", "actual", "2023"),
+    ("yiwu_report.txt", "2293.6亿元", "义乌国际商贸城", "成交额", "level", "actual", "2023"),
+    ("yiwu_report.txt", "53702元", "义乌市", "农村居民人均可支配收入", "level", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -576,6 +594,11 @@ ENTITIES = [
     ("village_news.txt", "余村", "REGION"),
     ("jinjiang_company.txt", "安踏体育用品集团有限公司", "ORG"),
     ("jinjiang_company.txt", "丁世忠", "PERSON"),
+    ("hefei_science.txt", "长鑫存储", "ORG"),
+    ("hefei_science.txt", "中国人民银行合肥中心支行", "ORG"),
+    ("hefei_science.txt", "合肥市科技局", "GOV"),
+    ("yibin_battery.txt", "四川时代新能源科技有限公司", "ORG"),
+    ("yibin_battery.txt", "宜宾三江新区", "PLATFORM"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
