@@ -28,6 +28,8 @@ FREQUENT_WORD_COUNT = 1000
 RARE_WORD_COUNT = 10  # jieba's dictionary count up to which a word is as good as unknown
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "总公司", "公司", "集团", "股份")
 DECLARATION_RULE = "ent.declared_short_form"
+PLATFORM_SHORT_RULE = "ent.platform_short_form"
+_PLATFORM_BODY = regex.compile(r"管委会|管理委员会|党工委")
 
 
 def declaration_pattern(rules: Rules):
@@ -476,8 +478,41 @@ class EntityFinder:
         chosen = select(cands, [r.id for r in self.rules.group("ent")])
         chosen = self._attach_titles(text, chosen)
         chosen = self._aliases(text, chosen)
+        chosen = self._platform_short_forms(text, chosen)
         chosen = self._declared_short_forms(text, chosen)
         return self._repeat_people(text, chosen)
+
+    def _platform_short_forms(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """松山湖 for 松山湖高新区, 前湾 for 宁波前湾新区: a platform's name less its suffix and its
+        place, wherever the document names the platform in full and the short form stands as a
+        word of its own; never a place, a common word or a describing word (苏州工业园区 → 工业)."""
+        short: dict[str, str] = {}
+        for c in chosen:
+            if c.type == "PLATFORM" and (alias := self.platform_short_form(c.canonical)):
+                short.setdefault(alias, c.canonical)
+        if not short:
+            return chosen
+        extra = []
+        for s, e, alias in _occurrences(sorted(short, key=lambda a: (-len(a), a)), text):
+            if not self._word_aligned(text, s, e):
+                continue
+            body = _PLATFORM_BODY.match(text, e)
+            if body:  # 松山湖管委会: the platform's committee, a government body
+                extra.append(Candidate(s, body.end(), "GOV", text[s : body.end()], PLATFORM_SHORT_RULE))
+            else:
+                extra.append(Candidate(s, e, "PLATFORM", short[alias], PLATFORM_SHORT_RULE))
+        return _overlay(chosen, extra)
+
+    def platform_short_form(self, full: str) -> str:
+        stem = full[: len(full) - self._suffix_len(full, "PLATFORM")]
+        core = self._without_places(stem)
+        if len(core) < 2 or core == full or core in self.gaz.by_name or self._generic(core, "PLATFORM"):
+            return ""
+        if any(ch in self.function_chars for ch in core) or any(self._common_noun(w) and self.dictionary[w][0] > RARE_WORD_COUNT for w in self.seg.cut(core)):
+            return ""  # 织里童装 (织里童装产业园): a word of what is made there is no name
+        if any(core + level in self.gaz.by_name for level in _TOWN_SUFFIXES):
+            return ""  # 西店 (西店工业园) is the town's short form
+        return core
 
     def _declared_short_forms(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """航空港区 wherever it stands, after 郑州航空港经济综合实验区（以下简称“航空港区”）."""
@@ -537,14 +572,8 @@ class EntityFinder:
         ]
         return _overlay(chosen, extra)
 
-    def org_aliases(self, full: str) -> list[str]:
-        out = []
-        name = full
-        for suffix in _LEGAL_SUFFIXES:
-            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                name = name[: -len(suffix)]
-                if name != full and len(name) >= 2:
-                    out.append(name)
+    def _without_places(self, name: str) -> str:
+        """宁波镇明转轴 → 镇明转轴: ``name`` less the place names that open it (two characters left at least)."""
         core = name
         changed = True
         while changed:
@@ -554,6 +583,17 @@ class EntityFinder:
                     core = core[n:]
                     changed = True
                     break
+        return core
+
+    def org_aliases(self, full: str) -> list[str]:
+        out = []
+        name = full
+        for suffix in _LEGAL_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                name = name[: -len(suffix)]
+                if name != full and len(name) >= 2:
+                    out.append(name)
+        core = self._without_places(name)
         if core != name and len(core) >= 2 and len(core) < len(full) and not self._common_words_only(core):
             out.append(core)  # 宁波镇明转轴 → 镇明转轴; 寿光蔬菜种业集团 is never 蔬菜种业
         for legal, short in _SHORT_LEGAL_FORMS:

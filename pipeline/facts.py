@@ -627,8 +627,9 @@ class FactExtractor:
         part of it (一季度)."""
         # 五年来，…由A增加到B。C从…增加到…: years up to the document's go on as a full year does
         years = opening.period.isdigit() and opening.rule_id == self.year_rule or _YEAR_RANGE.fullmatch(opening.period)
+        lead = self._skip_openers(text, 0, [])  # 统计显示，2023年…: a source said first
         return (
-            not text[: opening.start].strip()
+            (not text[: opening.start].strip() or lead <= opening.start and not text[lead : opening.start].strip())
             and bool(years)
             and all(d.status == "actual" for d in drafts)
             and not (ctx.doc_year and ctx.doc_year - int(opening.period[-4:]) > HISTORY_YEARS)
@@ -1216,7 +1217,14 @@ class FactExtractor:
         before = reversed(ctx.entities[: bisect.bisect_right(ctx.entity_starts, pos)])
         if ref in _ANAPHOR_NAMED:  # 该公司, 该园区, 新区: the nearest such name before
             want, ending = _ANAPHOR_NAMED[ref]
-            return next((e.canonical for e in before if e.type == want and e.canonical.endswith(ending) and e.end <= pos), "")
+            nearest = ""
+            for e in before:
+                if e.type == want and e.canonical.endswith(ending) and e.end <= pos:
+                    # 园区 after …产业园 and the zone it lies in: the park
+                    if "园" not in word or e.canonical.endswith(("园", "园区")):
+                        return e.canonical
+                    nearest = nearest or e.canonical
+            return nearest
         suffixes = _ANAPHOR_SUFFIX.get(ref, ())
         main = ctx.main_subject
         if main.endswith(suffixes):

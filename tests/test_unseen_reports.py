@@ -24,7 +24,8 @@ news in Gansu, a high-tech zone's plan, a city's work report opening a new term,
 province, a feature on a vegetable county, a budget report, a county's table of indicators, a
 city's monthly release, a company's annual results, a prefecture's five-year plan, news of a
 village, a port city's bulletin, a feature on a battery cluster, a county's quarterly analysis, a
-trade news page with a table, science news dense in names, a county-level city's work report): rows a
+trade news page with a table, science news dense in names, a county-level city's work report, a
+feature on a mould-making town, Macao's figures in Traditional characters): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -499,6 +500,16 @@ FACTS = [
     ("yiwu_report.txt", "首位", "义乌市", "出口规模全国县级市排名", "rank", "actual", "2023"),
     ("yiwu_report.txt", "2293.6亿元", "义乌国际商贸城", "成交额", "level", "actual", "2023"),
     ("yiwu_report.txt", "53702元", "义乌市", "农村居民人均可支配收入", "level", "actual", "2023"),
+    # 统计显示，2023年…: a year said after its source opens the paragraph all the same
+    ("dongguan_town.txt", "1900多家", "长安镇", "模具企业", "count", "actual", "2023"),
+    ("beijiao_feature.txt", "368家", "北滘镇", "规上工业企业", "count", "actual", "2022"),
+    # 松山湖 after 松山湖高新区: the platform's short form is the platform
+    ("dongguan_town.txt", "820亿元", "松山湖高新区", "地区生产总值", "level", "actual", "2023"),
+    ("dongguan_town.txt", "3000亿元", "长安镇", "规上工业总产值", "level", "target", "2026"),
+    # Traditional characters, 澳门元, and 按年 for year on year
+    ("macao_trad.txt", "3794億澳門元", "澳门特别行政区", "地区生产总值", "level", "actual", "2023"),
+    ("macao_trad.txt", "80.5%", "澳门特别行政区", "地区生产总值", "change", "actual", "2023"),
+    ("macao_trad.txt", "3.9倍", "澳门特别行政区", "入境旅客", "change", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -599,6 +610,9 @@ ENTITIES = [
     ("hefei_science.txt", "合肥市科技局", "GOV"),
     ("yibin_battery.txt", "四川时代新能源科技有限公司", "ORG"),
     ("yibin_battery.txt", "宜宾三江新区", "PLATFORM"),
+    ("dongguan_town.txt", "松山湖", "PLATFORM"),
+    ("park_feature2.txt", "松山湖管委会", "GOV"),
+    ("dongguan_town.txt", "滨海湾新区长安片区", "PLATFORM"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
