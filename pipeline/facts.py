@@ -516,11 +516,13 @@ class FactExtractor:
         rank = _heading_rank(sent.text)
         if rank is None:
             return plans
+        closed = plans.get(rank)
         plans = {r: p for r, p in plans.items() if r < rank}
         if self.section_plan.pattern.search(sent.text):
             periods = resolve_periods(found, self.rules, ctx.doc_year, sent.start)
             if not periods:
-                plans[rank] = ("", "", self.section_plan.id)
+                # 二、2024年计划草案 / 三、主要任务: a plan's next section goes on for its year
+                plans[rank] = (*closed[:2], self.section_plan.id) if closed else ("", "", self.section_plan.id)
             elif not _year_before(periods[0].period, ctx.doc_year, inclusive=False):
                 plans[rank] = (periods[0].period, periods[0].text, self.section_plan.id)
         return plans

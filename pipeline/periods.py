@@ -19,6 +19,8 @@ PLAN_EVIDENCE = "five-year plan"  # how infer_doc_date says the date is a plan's
 # 2024年宿迁市政府工作报告: given early in its year, looking back on the year before
 WORK_REPORT_EVIDENCE = "work report"
 _WORK_REPORT_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年[^\n。]{0,20}?政府工作报告")
+# 关于2023年…计划执行情况与2024年…计划草案的报告: given early in the draft's year, looking back
+_DRAFT_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年(?:(?!(?:19|20)\d{2}\s*年)[^\n。]){0,30}?(?:计划|预算)(?:草案|（草案）)")
 CENSUS_EVIDENCE = "census bulletin"  # how infer_doc_date says the date is a census's year
 LOOKS_BACK = (PLAN_EVIDENCE, WORK_REPORT_EVIDENCE)  # evidence of a document that reviews its year's predecessor
 _PLAN_TITLE = regex.compile(r"第([一二三四五六七八九十]+)个五年规划|“?(十[一二三四五六七八九]|[六七八九])五”?[^\n。]{0,30}?规划(?!.{0,16}(?:评估|总结|完成情况|实施情况))")
@@ -186,7 +188,7 @@ def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
     if m:
         return f"{m.group(1)}-{int(m.group(3)):02d}", f"dateline: {m.group(0)}"
     title = "\n".join(head.split("\n")[:3])
-    report = _WORK_REPORT_TITLE.search(title)
+    report = _WORK_REPORT_TITLE.search(title) or _DRAFT_TITLE.search(title)
     if report:
         return report.group(1), f"{WORK_REPORT_EVIDENCE}: {report.group(0).strip()}"
     plan = _PLAN_TITLE.search(title)

@@ -148,7 +148,7 @@ class TableExtractor:
                 period = title_period  # 本年累计 under a title of 1-9月: those months
             if "实绩" in h_flat or "实际" in h_flat:
                 status = "actual"
-            elif "目标" in h_flat or "规划" in h_flat or h_flat in has_actual_of or (growth and not periods and has_actual_of):
+            elif "目标" in h_flat or "规划" in h_flat or "计划" in h_flat or h_flat in has_actual_of or (growth and not periods and has_actual_of):
                 status = "target"  # beside a 实绩 column, the plain column is the plan
             elif period[:4].isdigit() and ctx.doc_year and int(period[:4]) > ctx.doc_year:
                 status = "target"

@@ -41,6 +41,8 @@ def test_periods_relative_year_needs_a_document_date(rules):
         # a story that opens on a day of its month, its year unsaid, in a text that says 今年
         ("安踏发布年报\n3月26日晚，公司发布2023年年度业绩。今年1月，子公司上市。", "2024-03"),
         ("本报讯（记者 陈静）4月20日，记者获悉，2023年全市增长6%，今年开局良好。", "2024-04"),
+        # a report on last year's plan and this year's draft is of the draft's year
+        ("关于2023年计划执行情况与2024年计划草案的报告\n2023年，全县增长7%。", "2024"),
     ],
 )
 def test_periods_infer_doc_date(rules, text, date):

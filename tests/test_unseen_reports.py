@@ -25,7 +25,8 @@ province, a feature on a vegetable county, a budget report, a county's table of 
 city's monthly release, a company's annual results, a prefecture's five-year plan, news of a
 village, a port city's bulletin, a feature on a battery cluster, a county's quarterly analysis, a
 trade news page with a table, science news dense in names, a county-level city's work report, a
-feature on a mould-making town, Macao's figures in Traditional characters): rows a
+feature on a mould-making town, Macao's figures in Traditional characters, a plan-execution report
+as a PDF's text): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -510,6 +511,13 @@ FACTS = [
     ("macao_trad.txt", "3794億澳門元", "澳门特别行政区", "地区生产总值", "level", "actual", "2023"),
     ("macao_trad.txt", "80.5%", "澳门特别行政区", "地区生产总值", "change", "actual", "2023"),
     ("macao_trad.txt", "3.9倍", "澳门特别行政区", "入境旅客", "change", "actual", "2023"),
+    # a plan-execution report dated by its title's draft (2024年…计划草案): its 执行情况 section is
+    # what happened, its table's 计划 column the plan, and a task section after the draft's
+    # goes on for the draft's year
+    ("jiashan_plan_report.txt", "9.8%", "嘉善县", "规上工业增加值", "change", "actual", "2023"),
+    ("jiashan_plan_report.txt", "90.3亿元", "嘉善县", "一般公共预算收入", "level", "actual", "2023"),
+    ("jiashan_plan_report.txt", "88", "嘉善县", "一般公共预算收入", "level", "target", "2023"),
+    ("jiashan_plan_report.txt", "320亿元", "嘉善县", "工业投资", "level", "target", "2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
