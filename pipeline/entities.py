@@ -76,7 +76,8 @@ class Gazetteer:
         self.places: dict[str, Place] = {}
         by_name: dict[str, list[Place]] = {}
         traps = set(rules.table("region_traps"))
-        for level, code, parent, name in data["divisions"]:
+        former = [(3, d["code"], d["parent"], d["name"]) for d in rules.table("former_divisions")]
+        for level, code, parent, name in data["divisions"] + former:
             place = Place(name, code, parent, level)
             self.places[code] = place
             if len(name) >= 2 and name not in traps:

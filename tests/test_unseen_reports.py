@@ -26,7 +26,7 @@ city's monthly release, a company's annual results, a prefecture's five-year pla
 village, a port city's bulletin, a feature on a battery cluster, a county's quarterly analysis, a
 trade news page with a table, science news dense in names, a county-level city's work report, a
 feature on a mould-making town, Macao's figures in Traditional characters, a plan-execution report
-as a PDF's text): rows a
+as a PDF's text, a county's half-year news, a Chongqing district's bulletin): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -518,6 +518,13 @@ FACTS = [
     ("jiashan_plan_report.txt", "90.3亿元", "嘉善县", "一般公共预算收入", "level", "actual", "2023"),
     ("jiashan_plan_report.txt", "88", "嘉善县", "一般公共预算收入", "level", "target", "2023"),
     ("jiashan_plan_report.txt", "320亿元", "嘉善县", "工业投资", "level", "target", "2024"),
+    # a district the division data no longer lists (渝北区, merged into 两江新区) is still a region
+    ("yubei_bulletin.txt", "2323.6亿元", "渝北区", "地区生产总值", "level", "actual", "2023"),
+    ("yubei_bulletin.txt", "第一", "渝北区", "经济总量全市排名", "rank", "actual", "2023"),
+    # a county's news named by its paper (永康日报): 全县 is 永康市
+    ("yongkang_halfyear.txt", "932.5亿元", "永康市", "规上五金企业产值", "level", "actual", "2024-01..2024-06"),
+    ("yongkang_halfyear.txt", "10.8%", "古山镇", "规上工业总产值", "change", "actual", "2024-01..2024-06"),
+    ("yongkang_halfyear.txt", "7%", "永康市", "地区生产总值", "change", "target", "2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -621,6 +628,8 @@ ENTITIES = [
     ("dongguan_town.txt", "松山湖", "PLATFORM"),
     ("park_feature2.txt", "松山湖管委会", "GOV"),
     ("dongguan_town.txt", "滨海湾新区长安片区", "PLATFORM"),
+    ("yubei_bulletin.txt", "渝北区", "REGION"),
+    ("yongkang_halfyear.txt", "芝英镇", "REGION"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
