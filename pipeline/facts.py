@@ -157,9 +157,9 @@ def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer, anaphora:
     when the text speaks of itself as one (我省…, naming 杭州 and 义乌市 only in passing). A title
     that names a country and no division (中华人民共和国2023年国民经济和社会发展统计公报) is
     about that country."""
-    best = _most_named_region(entities, text, gaz)
-    code = next((e.code for e in entities if e.type == "REGION" and e.canonical == best and e.code), "")
     level = _self_reference(text, anaphora or {})
+    best = _most_named_region(entities, text, gaz, level)
+    code = next((e.code for e in entities if e.type == "REGION" and e.canonical == best and e.code), "")
     if code and level in _LEVEL_CODES and not best.endswith(_ANAPHOR_SUFFIX[level]):
         above = gaz.places.get(_LEVEL_CODES[level](code))
         if above is not None and above.code != code and above.name.endswith(_ANAPHOR_SUFFIX[level]):
@@ -201,7 +201,7 @@ def _clause_openings(text: str, word: str) -> int:
     return n
 
 
-def _most_named_region(entities: list[Candidate], text: str, gaz: Gazetteer) -> str:
+def _most_named_region(entities: list[Candidate], text: str, gaz: Gazetteer, level: str = "") -> str:
     title_end = text.find("\n") if "\n" in text else len(text)
     in_title = [c for c in entities if c.type == "REGION" and c.end <= title_end]
     if in_title and not any(c.code for c in in_title):
@@ -217,6 +217,12 @@ def _most_named_region(entities: list[Candidate], text: str, gaz: Gazetteer) -> 
         for c in entities:
             place = gaz.place_at_start(c.canonical) if c.type == "GOV" else None
             if place is not None:
+                score[place.name] = score.get(place.name, 0) + 1
+    if not score and level in _ANAPHOR_SUFFIX:
+        # 我市 in news naming no city but its firms' (杭州海康威视…有限公司): the city they are of
+        for c in entities:
+            place = gaz.place_at_start(c.canonical) if c.type in ("ORG", "PLATFORM") else None
+            if place is not None and place.name.endswith(_ANAPHOR_SUFFIX[level]):
                 score[place.name] = score.get(place.name, 0) + 1
     if not score:  # 园区概况_常熟高新技术产业开发区 naming no region: the zone it presents
         for c in entities:

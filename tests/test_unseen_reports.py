@@ -26,7 +26,7 @@ city's monthly release, a company's annual results, a prefecture's five-year pla
 village, a port city's bulletin, a feature on a battery cluster, a county's quarterly analysis, a
 trade news page with a table, science news dense in names, a county-level city's work report, a
 feature on a mould-making town, Macao's figures in Traditional characters, a plan-execution report
-as a PDF's text, a county's half-year news, a Chongqing district's bulletin): rows a
+as a PDF's text, a county's half-year news, a Chongqing district's bulletin, news of an official visit): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -525,6 +525,10 @@ FACTS = [
     ("yongkang_halfyear.txt", "932.5亿元", "永康市", "规上五金企业产值", "level", "actual", "2024-01..2024-06"),
     ("yongkang_halfyear.txt", "10.8%", "古山镇", "规上工业总产值", "change", "actual", "2024-01..2024-06"),
     ("yongkang_halfyear.txt", "7%", "永康市", "地区生产总值", "change", "target", "2024"),
+    # 全市 in news that names no city but its firms' (杭州海康威视…): their city; no year: no period
+    ("visit_news.txt", "4880亿元", "杭州市", "规上工业增加值", "level", "actual", ""),
+    ("visit_news.txt", "893.4亿元", "杭州海康威视数字技术股份有限公司", "营业收入", "level", "actual", ""),
+    ("visit_news.txt", "56个", "浙江大学杭州国际科创中心", "引进高层次人才团队", "count", "actual", ""),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -630,6 +634,8 @@ ENTITIES = [
     ("dongguan_town.txt", "滨海湾新区长安片区", "PLATFORM"),
     ("yubei_bulletin.txt", "渝北区", "REGION"),
     ("yongkang_halfyear.txt", "芝英镇", "REGION"),
+    ("visit_news.txt", "陈奕君", "PERSON"),
+    ("visit_news.txt", "省发展改革委", "GOV"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
