@@ -73,6 +73,8 @@ _COMPARED_WITH = regex.compile(
     # 与2015年相比(增长91.8%), 与全省平均水平相比: the base, however it is named
     r"|(?:与|同|跟)[^，；：,;:]{0,12}?(?:相比|相较|比较)"
 )
+_BALANCE = ("余额",)  # a stock held at a moment
+_MONTH_END_OF = regex.compile(r"月(?:末|底)$")
 _TIMES_OF = regex.compile(r"是[^，；。]{0,12}的\s*$")  # 是五年前的(4.7倍)
 # 年均增长率为13.9% after an amount: the rate is the amount's (自然增长率 is a metric of its own)
 _AVERAGE_RATE = regex.compile(r"(?:年均|年平均)(?:增长率|增速|增幅)(?=[为是达]?$)")
@@ -852,6 +854,8 @@ class FactExtractor:
         elif items := self._each_item(metric):  # 千亿级、五百亿级规模企业各1家
             fired.append("metric.each_item")
             metric, also = items[0], items[1:]
+        if kind == "level" and metric.endswith(_BALANCE) and _MONTH_END_OF.search(period_text) and _MONTHS.fullmatch(period[-7:]):
+            period = period[-7:]  # 截至5月末，贷款余额…: a balance at the month's end, not the months before
         draft = FactDraft(
             sent.start + q.start,
             sent.start + q.end,
