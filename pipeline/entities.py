@@ -337,9 +337,13 @@ class EntityFinder:
         entry = self.dictionary.get(name)
         return entry is not None and entry[1] not in _PROPER_TAGS
 
+    def _plain_word(self, word: str) -> bool:
+        """蔬菜, 童装: a word of jieba's dictionary that is neither a name nor rare."""
+        return self._common_noun(word) and self.dictionary[word][0] > RARE_WORD_COUNT
+
     def _common_words_only(self, text: str) -> bool:
-        """蔬菜种业: words of jieba's dictionary, none a name nor rare, that name no one firm."""
-        return all(self._common_noun(w) and self.dictionary[w][0] > RARE_WORD_COUNT for w in self.seg.cut(text))
+        """蔬菜种业: plain words only, which name no one firm."""
+        return all(map(self._plain_word, self.seg.cut(text)))
 
     def _frequent_word(self, word: str) -> bool:
         """时代, 光明: a common noun frequent in running text (jieba's dictionary counts), which
@@ -509,7 +513,7 @@ class EntityFinder:
         core = self._without_places(stem)
         if len(core) < 2 or core == full or core in self.gaz.by_name or self._generic(core, "PLATFORM"):
             return ""
-        if any(ch in self.function_chars for ch in core) or any(self._common_noun(w) and self.dictionary[w][0] > RARE_WORD_COUNT for w in self.seg.cut(core)):
+        if any(ch in self.function_chars for ch in core) or any(map(self._plain_word, self.seg.cut(core))):
             return ""  # 织里童装 (织里童装产业园): a word of what is made there is no name
         if any(core + level in self.gaz.by_name for level in _TOWN_SUFFIXES):
             return ""  # 西店 (西店工业园) is the town's short form
