@@ -43,6 +43,7 @@ _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", 
 _TOWN_SUFFIXES = ("街道", "镇", "乡")
 # words that open with a level suffix: after a place's short form they are not its full name
 _LEVEL_WORDS = ("市场", "市民", "市区", "区域", "省份")
+_ORDINAL = regex.compile(r"第[一二三四五六七八九十]{1,3}")
 _VILLAGE = regex.compile(r"(\p{Han}{1,3}?)(?<![乡农])(?:村|社区)(?!民)")  # not 村民 (villagers); 余村 is one character
 
 
@@ -163,7 +164,8 @@ class EntityFinder:
         # memo is emptied per document so that timings never profit from repeats across documents
         self._walks: dict = {}
         self._bounds = bytearray()  # where jieba's words of the current document start and end
-        self.left_stops = set(rules.table("left_stops"))
+        # 全市新建中学: an anaphor (全市, 我县, 该公司) opens a clause, never a name
+        self.left_stops = set(rules.table("left_stops")) | {w for w in rules.table("anaphora") if w[0] in "全我本该"}
         self.weak = {"ORG": tuple(rules.table("weak_org_suffixes")), "PLATFORM": tuple(rules.table("weak_platform_suffixes"))}
         self.suffix_tables = {"ORG": "org_suffixes", "PLATFORM": "platform_suffixes"}
         self.gov_levels = sorted(rules.table("gov_levels"), key=len, reverse=True)
@@ -215,6 +217,11 @@ class EntityFinder:
                 continue
             if word in self.left_stops or any(c in "，。、；：！？“”‘’《》\n\t " for c in word):
                 break
+            if not taken and _ORDINAL.fullmatch(word):
+                # 宁波市第一医院, 杭州第二中学: an ordinal right before the suffix is the name's
+                start -= len(word)
+                taken.append((start, False))
+                continue
             if word in self.industry_words or (
                 len(word) == 1 and flag not in _NUMBER_TAGS and (flag == "a" or flag.endswith("g") or (start < hi and text[start : start + 6] in self._known_prefixes(text, start)))
             ):
