@@ -630,6 +630,14 @@ class FactExtractor:
         carry["sentences"] = carry.get("sentences", 0) + 1
         return drafts, rejections
 
+    def _opens_sentence(self, text: str, start: int) -> bool:
+        """Does ``start`` open the sentence, but for the words that say where it comes from
+        (统计显示，2023年…)?"""
+        if not text[:start].strip():
+            return True
+        lead = self._skip_openers(text, 0, [])
+        return lead <= start and not text[lead:start].strip()
+
     def _opens_paragraph(self, text: str, opening: PeriodMention, drafts: list[FactDraft], ctx: DocContext) -> bool:
         """2022年，长兴县实现…。规上工业增加值增长8.1%。: does the year that opens the paragraph's
         first sentence go on in the paragraph? Not a plan's (it goes on as its plan), not a
@@ -637,9 +645,8 @@ class FactExtractor:
         part of it (一季度)."""
         # 五年来，…由A增加到B。C从…增加到…: years up to the document's go on as a full year does
         years = opening.period.isdigit() and opening.rule_id == self.year_rule or _YEAR_RANGE.fullmatch(opening.period)
-        lead = self._skip_openers(text, 0, [])  # 统计显示，2023年…: a source said first
         return (
-            (not text[: opening.start].strip() or lead <= opening.start and not text[lead : opening.start].strip())
+            self._opens_sentence(text, opening.start)
             and bool(years)
             and all(d.status == "actual" for d in drafts)
             and not (ctx.doc_year and ctx.doc_year - int(opening.period[-4:]) > HISTORY_YEARS)

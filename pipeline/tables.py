@@ -96,7 +96,7 @@ def table_paragraphs(paras: list[Paragraph]) -> set[int]:
 def _header_cell(text: str) -> bool:
     """A column title: a year (2020年, 2015-2020年均增长) or an indicator/unit heading."""
     text = _SPACE.sub("", text)
-    return bool(_YEAR_HEADER.match(text)) or text in _METRIC_HEADERS + _UNIT_HEADERS + ("一级", "二级", "领域")  # a value header alone makes no table
+    return bool(_YEAR_HEADER.match(text)) or text in _METRIC_HEADERS + _UNIT_HEADERS + ("一级", "二级", "领域")
 
 
 def _number_cell(text: str) -> bool:
