@@ -529,6 +529,9 @@ FACTS = [
     ("visit_news.txt", "4880亿元", "杭州市", "规上工业增加值", "level", "actual", ""),
     ("visit_news.txt", "893.4亿元", "杭州海康威视数字技术股份有限公司", "营业收入", "level", "actual", ""),
     ("visit_news.txt", "56个", "浙江大学杭州国际科创中心", "引进高层次人才团队", "count", "actual", ""),
+    # Latin-letter and short firm names known nationally (OPPO, vivo, SHEIN, 华天科技) are subjects
+    ("chip_feature.txt", "18.5%", "华天科技", "设在天水的封装测试基地产量", "change", "actual", ""),
+    ("chip_feature.txt", "15亿件", "SHEIN", "年发货量", "count", "actual", ""),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -636,6 +639,11 @@ ENTITIES = [
     ("yongkang_halfyear.txt", "芝英镇", "REGION"),
     ("visit_news.txt", "陈奕君", "PERSON"),
     ("visit_news.txt", "省发展改革委", "GOV"),
+    ("chip_feature.txt", "OPPO", "ORG"),
+    ("chip_feature.txt", "vivo", "ORG"),
+    ("chip_feature.txt", "华天科技", "ORG"),
+    ("chip_feature.txt", "通富微电", "ORG"),
+    ("chip_feature.txt", "SHEIN", "ORG"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
