@@ -83,6 +83,7 @@ _DURATION = regex.compile(r"(?:[两二三四五六七八九十]|\d{1,2})[十]?�
 # 比前三季度提高, 较一季度回落: a time phrase after these is what the figure is compared with
 _COMPARISON_BEFORE = regex.compile(rf"(?:比|较|是|{_COMPARATIVES})\s*$")  # 是上年的4.3倍 too
 _RANK_BASE_EDGES = regex.compile(r"^(?:在|其)|(?:中|均|也|都|分别|已|再次|连续|继续|仍|仍然|依然|稳定|持续)+$")
+_HAN2 = regex.compile(r"\p{Han}{2}")
 _IN_EDGES = regex.compile(r"^(?:在|其)|中$")
 _LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年)")
 _RANK_SCOPE = regex.compile(r"(?:全国|全省|全市|全区|全县|全球|世界|国内|省内|市内|同行|同类|城市|各区县（市）|各区县|区县)+$")
@@ -355,6 +356,8 @@ class FactExtractor:
         self.done_words = words_pattern(rules.table("done_words"))
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.bare_share_words = set(rules.table("bare_share_words"))
+        self.bare_change_words = set(rules.table("bare_change_words"))
+        self.share_of_previous = words_pattern(rules.table("share_of_previous_words"))
         self.bare_total_words = set(rules.table("bare_total_words"))
         bases = alternation(rules.table("reference_bases"))
         self.bare_reference = regex.compile(rf"(?:为|相当于|完成|达到?)?({bases})的?")
@@ -828,6 +831,8 @@ class FactExtractor:
                     if (ref := self.bare_reference.fullmatch(metric)) and previous:
                         metric = "占" + ref.group(1)  # 742.6亿元，为预算的102.3%: of the figure before
                         fired.append("metric.share_of_previous")
+                    if previous and (said := self.share_of_previous.match(metric)) and metric[said.end() :].startswith("占"):
+                        metric = metric[said.end() :]  # 总量占全省的42.6%: the figure just given's share
                     if metric.startswith("占") and previous:
                         metric = previous[-1].metric + metric
                 fired.append("metric.before_number")
@@ -838,6 +843,10 @@ class FactExtractor:
                     fired.append("metric.distributive")
                 elif metric := from_previous:
                     fired.append("metric.growth_of_previous")
+        if metric in self.bare_change_words and previous and previous[-1].kind in ("level", "count") and previous[-1].quantity.unit_std == q.unit_std:
+            # 装机规模达到1820万千瓦，新增1120万千瓦: what the level before grew by
+            metric, kind = previous[-1].metric, "change"
+            fired.append("metric.growth_of_previous")
         if metric.removeprefix("所占") in self.bare_share_words and previous:
             share = next((p.metric for p in reversed(previous) if p.kind == "share"), "")
             if share:  # 占全市的53.6%，比重较去年同期提升2.7个百分点: the share just named
@@ -1028,11 +1037,15 @@ class FactExtractor:
                 if _year_before(m.group(), doc_year, inclusive=False):
                     continue  # 恢复到2019年的95%: a year gone by is no goal
                 if cue is None or m.end() > cue[0]:
-                    cue = (m.end(), rule)
+                    cue = (m.end(), rule, m.start())
         if cue is None:
             return "actual"
         for s in clause_starts:
-            if cue[0] <= s <= q.start and self.actual.pattern.search(_after_periods(text[s : q.start], s, periods)):
+            if not cue[0] <= s <= q.start:
+                continue
+            clause = _after_periods(text[s : q.start], s, periods)
+            m = self.actual.pattern.search(clause)
+            if m and not _goes_on_with_plan(m, clause, text[cue[2] : s]):
                 fired.append(self.actual.id)
                 return "actual"
         fired.append(cue[1].id)
@@ -1378,6 +1391,16 @@ def _balance(metric: str) -> str:
 
 def _fold(metric: str) -> str:
     return metric.replace(" ", "").replace("规模以上", "规上")
+
+
+def _goes_on_with_plan(reset: regex.Match, clause: str, planned: str) -> bool:
+    """A clause that opens with 完成 says what was done where it gives the number done (计划
+    实施450家，完成538家) or what the plan named (计划投资10亿元，完成投资8亿元); else it goes
+    on with the plan (计划实施重大项目500个，完成投资2000亿元)."""
+    if reset.group() != "完成":
+        return False
+    done = clause[reset.end() : reset.end() + 2]
+    return len(done) == 2 and bool(_HAN2.fullmatch(done)) and done not in planned
 
 
 def _after_periods(clause: str, clause_start: int, periods: list[PeriodMention]) -> str:

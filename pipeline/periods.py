@@ -35,6 +35,9 @@ _ISO_DATE = regex.compile(r"(?<![\d.])((?:19|20)\d{2})([-/.])(0?[1-9]|1[0-2])\2(
 _YEAR = regex.compile(r"(?<![\d到至])((?:19|20)\d{2})\s*年(?!代|以来|底前)")
 # 3月26日晚，… or 本报讯（记者 …）4月20日，…: the day a news story opens on, its year unsaid
 _DAY_OPENING = regex.compile(rf"(?:^|[）)讯电]\s*)({_MONTH_NUM})\s*月\s*{_DAY_NUM}\s*日(?:[晚早上下午]{{0,2}})[，,]", regex.M)
+# 去年 opening a clause (“去年全镇…) speaks of a year gone by as a whole, as 今年 speaks of the
+# present one; 比去年, 去年同期 only compare
+_LAST_YEAR_OPENING = regex.compile(r"(?:^|[，。；：！？“”\n])\s*去年(?!同期|同月|底前)")
 _PARTIAL_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\S{1,2}个?月|[一二三四上下前]\S?(?:季度|半年))")
 
 
@@ -168,9 +171,9 @@ def headline_period(text: str, rules: Rules, doc_year: int | None) -> PeriodMent
 
 
 def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
-    """(date, evidence): a dateline near the top wins; else, when the text speaks of 今年, the
-    year after the latest year it reports results for (reports describe last year's results and
-    this year's progress); else the latest such year. Years in sentences with a target cue
+    """(date, evidence): a dateline near the top wins; else, when the text speaks of 今年 (or
+    opens a clause with 去年), the year after the latest year it reports results for (reports
+    describe last year's results and this year's progress); else the latest such year. Years in sentences with a target cue
     (到2025年, 力争, 计划) are plans, not results, and do not count."""
     head = "\n".join(text.split("\n")[:12])
     bulletin = _BULLETIN.search(head)
@@ -205,15 +208,16 @@ def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
     if not past:
         return "", ""
     latest = max(past)
-    if "今年" in text:
+    now_word = "今年" if "今年" in text else "去年" if _LAST_YEAR_OPENING.search(text) else None
+    if now_word:
         partial = {int(y) for y in _PARTIAL_YEAR.findall(text)}
         if latest in partial:
-            return str(latest), f"latest year {latest} reported in part; text says 今年"
+            return str(latest), f"latest year {latest} reported in part; text says {now_word}"
         # 3月26日晚，…发布2023年年度业绩: a day without its year that opens the story dates
         # the month of this year
         day = _DAY_OPENING.search("\n".join(head.split("\n")[:8]))
         if day:
             month = int(parse_number(day.group(1)))
-            return f"{latest + 1}-{month:02d}", f"latest complete year {latest}; text says 今年; opens on {day.group(0).strip()}"
-        return str(latest + 1), f"latest complete year {latest}; text says 今年"
+            return f"{latest + 1}-{month:02d}", f"latest complete year {latest}; text says {now_word}; opens on {day.group(0).strip()}"
+        return str(latest + 1), f"latest complete year {latest}; text says {now_word}"
     return str(latest), f"latest year mentioned: {latest}"

@@ -26,7 +26,9 @@ city's monthly release, a company's annual results, a prefecture's five-year pla
 village, a port city's bulletin, a feature on a battery cluster, a county's quarterly analysis, a
 trade news page with a table, science news dense in names, a county-level city's work report, a
 feature on a mould-making town, Macao's figures in Traditional characters, a plan-execution report
-as a PDF's text, a county's half-year news, a Chongqing district's bulletin, news of an official visit): rows a
+as a PDF's text, a county's half-year news, a Chongqing district's bulletin, news of an official visit, an oil
+city's bulletin, a press conference, a coal city's work report, a feature on a fireworks city,
+a free-trade-port city's half-year news): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -258,12 +260,12 @@ FACTS = [
     ("province_q1_news.txt", "897.5亿元", "长沙市", "进出口总额", "level", "actual", "2024-01..2024-03"),
     # 企业40余家落户园区: the verb after the number says where they went, not what they are
     ("park_feature2.txt", "40余家", "华为终端有限公司", "带动上下游配套企业", "count", "actual", "2023"),
-    ("park_feature2.txt", "165.9亿元", "生益科技股份有限公司", "营业收入", "level", "actual", "2022"),
+    ("park_feature2.txt", "165.9亿元", "生益科技股份有限公司", "营业收入", "level", "actual", "2023"),  # 去年 in a text reporting 2023 as a whole: written in 2024
     # a company named among its town's figures has its own sentence, not the ones after it
     ("town_report.txt", "2000亿元", "海亮集团", "营业收入", "level", "actual", "2023"),
     ("town_report.txt", "38家", "店口镇", "新增规上企业", "count", "actual", "2023"),
     ("town_report.txt", "27个", "店口镇", "招引亿元以上项目", "count", "actual", "2023"),
-    ("company_feature2.txt", "155.7亿元", "卧龙电气驱动集团股份有限公司", "营业收入", "level", "actual", "2022"),
+    ("company_feature2.txt", "155.7亿元", "卧龙电气驱动集团股份有限公司", "营业收入", "level", "actual", "2023"),  # 2023 given as a whole year and 去年: written in 2024
     ("company_feature2.txt", "480亿元", "上虞区", "电机产业产值", "level", "actual", "2023"),
     # 全区 in a new area's news is the area
     ("invest_news.txt", "1.5万户", "两江新区", "新增市场主体", "count", "actual", "2024-01..2024-03"),
@@ -532,6 +534,30 @@ FACTS = [
     # Latin-letter and short firm names known nationally (OPPO, vivo, SHEIN, 华天科技) are subjects
     ("chip_feature.txt", "18.5%", "华天科技", "设在天水的封装测试基地产量", "change", "actual", ""),
     ("chip_feature.txt", "15亿件", "SHEIN", "年发货量", "count", "actual", ""),
+    # a feature that gives 2023 as a whole year and says 去年 was written in 2024: 去年 is 2023;
+    # 镇里 in a quote is the town
+    ("liuyang_feature.txt", "120亿元", "大瑶镇", "花炮原辅材料交易额", "level", "actual", "2023"),
+    ("liuyang_feature.txt", "3200余家", "大瑶镇", "花炮相关经营主体", "count", "actual", "2024"),
+    ("liuyang_feature.txt", "800亿元", "浏阳市", "烟花爆竹产业集群总产值", "level", "target", "2027"),
+    # 计划实施…个，完成投资…: 完成 goes on with the plan; 新增 after a level is its change; 现代 is no time
+    ("ordos_report.txt", "2000亿元", "鄂尔多斯市", "投资", "level", "target", "2024"),
+    ("ordos_report.txt", "2180亿元", "鄂尔多斯市", "投资", "level", "actual", "2023"),
+    ("ordos_report.txt", "1120万千瓦", "鄂尔多斯市", "新能源装机规模", "change", "actual", "2023"),
+    ("ordos_report.txt", "1400亿元", "鄂尔多斯市", "现代煤化工产值", "level", "actual", "2023"),
+    ("ordos_report.txt", "1102亿元", "伊金霍洛旗", "地区生产总值", "level", "actual", "2023"),
+    ("ordos_report.txt", "26410元", "鄂尔多斯市", "农牧区常住居民人均可支配收入", "level", "actual", "2023"),
+    # 总量占全省: the share of the figure just given; a text that names no year fixes no period
+    ("haikou_news.txt", "42.6%", "海口市", "货物贸易进出口总额占全省", "share", "actual", ""),
+    ("haikou_news.txt", "186.4亿元", "海口综合保税区", "进出口总额", "level", "actual", ""),
+    ("haikou_news.txt", "6.5%", "海口市", "地区生产总值", "change", "target", ""),
+    # a press conference: the speaker's answer about a zone is the zone's
+    ("wuhan_presser.txt", "2189.5亿元", "东湖高新区", "地区生产总值", "level", "actual", "2024-01..2024-09"),
+    ("wuhan_presser.txt", "2.1个百分点", "武汉市", "进出口总额", "change", "actual", "2024-01..2024-09"),
+    ("wuhan_presser.txt", "28.6万辆", "武汉市", "新能源汽车产量", "count", "actual", "2024-01..2024-09"),
+    # a bulletin from the north-east: oil and gas output
+    ("daqing_bulletin.txt", "55.7亿立方米", "大庆市", "天然气产量", "level", "actual", "2023"),
+    ("daqing_bulletin.txt", "2.7%", "大庆市", "外商及港澳台商投资企业", "change", "actual", "2023"),
+    ("daqing_bulletin.txt", "31个", "大庆市", "在建亿元以上项目", "change", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -644,6 +670,12 @@ ENTITIES = [
     ("chip_feature.txt", "华天科技", "ORG"),
     ("chip_feature.txt", "通富微电", "ORG"),
     ("chip_feature.txt", "SHEIN", "ORG"),
+    ("liuyang_feature.txt", "东信烟花", "ORG"),
+    ("liuyang_feature.txt", "湖南庆泰烟花科技有限公司", "ORG"),
+    ("ordos_report.txt", "杜汇良", "PERSON"),
+    ("haikou_news.txt", "海口综合保税区", "PLATFORM"),
+    ("haikou_news.txt", "海口市发展和改革委员会", "GOV"),
+    ("wuhan_presser.txt", "东湖高新区", "PLATFORM"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
