@@ -348,6 +348,7 @@ class FactExtractor:
         self.leading = set(rules.table("metric_leading_words"))
         self.paired_words = rules.table("paired_words")
         self.list_heads = tuple(rules.table("list_head_words"))
+        self.paired_parts = frozenset(w for parts in self.paired_words.values() for w in parts)
         self.paired_before_respectively = regex.compile(f"({alternation(self.paired_words)})([^，；：、和与及]+?)(?:分别|各自)")
         self.trailing = set(rules.table("metric_trailing_words"))
         self.inner_verbs = set(rules.table("metric_inner_verbs"))
@@ -357,6 +358,8 @@ class FactExtractor:
         self.generic_rank_bases = set(rules.table("generic_rank_bases"))
         self.bare_share_words = set(rules.table("bare_share_words"))
         self.bare_change_words = set(rules.table("bare_change_words"))
+        self.measure_words = set(rules.table("measure_words"))
+        self.measure_ending = words_pattern(rules.table("measure_words"), at_end=True)
         self.share_of_previous = words_pattern(rules.table("share_of_previous_words"))
         self.bare_total_words = set(rules.table("bare_total_words"))
         bases = alternation(rules.table("reference_bases"))
@@ -843,6 +846,10 @@ class FactExtractor:
                     fired.append("metric.distributive")
                 elif metric := from_previous:
                     fired.append("metric.growth_of_previous")
+        if metric in self.measure_words and previous and (whose := self._measured_thing(previous[-1].metric)):
+            # 茶叶产量8.1万吨、产值71.2亿元: the second measure is of the thing the first named
+            metric = whose + metric
+            fired.append("metric.measure_of_previous")
         if metric in self.bare_change_words and previous and previous[-1].kind in ("level", "count") and previous[-1].quantity.unit_std == q.unit_std:
             # 装机规模达到1820万千瓦，新增1120万千瓦: what the level before grew by
             metric, kind = previous[-1].metric, "change"
@@ -986,7 +993,7 @@ class FactExtractor:
         if all(names) and all(e.end - e.start == len(piece) for e, (_, piece) in zip(names[:-1], pieces)):
             last_start, last = pieces[-1]
             return self._clean_metric(text[names[-1].end : last_start + len(last)]) or measured or metric, names[index].canonical
-        items = _with_last_head([piece for _, piece in pieces], parallel=True, heads=self.list_heads)
+        items = _with_last_head([piece for _, piece in pieces], parallel=True, heads=self.list_heads, pairs=self.paired_parts)
         partner = _TRADE_PARTNER.match(items[0])
         if partner:
             # (我省)对东盟、欧盟、美国分别进出口…: trade with each partner, named by the words after 分别
@@ -1126,8 +1133,9 @@ class FactExtractor:
         while tagged:
             if tagged[0][0] in self.leading or tagged[0][0] in "，、,“”\"（()）":
                 tagged.pop(0)
-            elif len(tagged) > 2 and tagged[0][1].startswith("v") and tagged[1][0] in ("了", "过"):
-                del tagged[:2]  # 聚集了各类纺织服装企业: what was done opens the clause, not the metric
+            elif len(tagged) > 2 and tagged[0][1].startswith("v") and (tagged[1][0] in ("了", "过") or tagged[1][1] == "r"):
+                # 聚集了各类纺织服装企业, 集聚各类研发机构: what was done opens the clause, not the metric
+                del tagged[:1 if tagged[1][1] == "r" else 2]
             elif len(tagged) > 1 and (
                 tagged[0][1] == "r" or tagged[0][1] == "t" and tagged[0][0] not in self.time_words or tagged[0][1] == "m" and _ONE_OF.fullmatch(tagged[0][0])
             ):
@@ -1156,6 +1164,11 @@ class FactExtractor:
             return word, flag
         head = self._words(word[: m.start()])
         return (head[0][0], head[0][1]) if len(head) == 1 and head[0][1].startswith("n") else (word, flag)
+
+    def _measured_thing(self, metric: str) -> str:
+        """What a metric measures, less its measure word (茶叶产量 → 茶叶), or ''."""
+        m = self.measure_ending.search(metric)
+        return metric[: m.start()] if m and m.start() >= 2 else ""
 
     def _metric_after(self, text: str, end: int) -> str:
         """The noun phrase right after a number (27万平方米周边楼宇联动区, 8条精品线路)."""
@@ -1328,13 +1341,15 @@ def _year_before(text: str, doc_year: int | None, inclusive: bool) -> bool:
     return int(year.group()) <= doc_year if inclusive else int(year.group()) < doc_year
 
 
-def _with_last_head(items: list[str], parallel: bool = False, heads: tuple[str, ...] = ()) -> list[str]:
+def _with_last_head(items: list[str], parallel: bool = False, heads: tuple[str, ...] = (), pairs: frozenset[str] = frozenset()) -> list[str]:
     """千亿级、五百亿级规模企业 → 千亿级规模企业, 五百亿级规模企业; 第一产业、第三产业增加值 →
     第一产业增加值, 第三产业增加值: an item short of the last one's head word takes it. With
     ``parallel`` (a list paired with numbers by 分别), items that end differently stand for
     the start of the last one: as long as the item (城镇、农村居民人均可支配收入 → 城镇居民人均
     可支配收入), or up to a count of the list, which is no part of any (电子信息、新材料两大产业
-    营业收入 → 电子信息产业营业收入, 新材料产业营业收入)."""
+    营业收入 → 电子信息产业营业收入, 新材料产业营业收入); an item that is one of a pair (城镇,
+    农村: ``pairs``) where the last one opens with another stands for that word only
+    (城镇、农村常住居民人均可支配收入 → 城镇常住居民人均可支配收入)."""
     if not items:
         return items
     last = items[-1]
@@ -1349,6 +1364,9 @@ def _with_last_head(items: list[str], parallel: bool = False, heads: tuple[str, 
             # 汽车产业产值), else as long as the item
             head = min((i for i in (last.find(h, 1) for h in heads) if i > 0), default=len(x))
             cut = count.start() if count else head
+            opened = next((w for w in pairs if last.startswith(w)), "")
+            if opened and any(x.endswith(w) for w in pairs):
+                cut = len(opened)
         out.append(x + (last[cut:] if 0 < cut < len(last) and not x.endswith(last[cut:]) else ""))
     return out + [last]
 

@@ -35,9 +35,11 @@ _ISO_DATE = regex.compile(r"(?<![\d.])((?:19|20)\d{2})([-/.])(0?[1-9]|1[0-2])\2(
 _YEAR = regex.compile(r"(?<![\d到至])((?:19|20)\d{2})\s*年(?!代|以来|底前)")
 # 3月26日晚，… or 本报讯（记者 …）4月20日，…: the day a news story opens on, its year unsaid
 _DAY_OPENING = regex.compile(rf"(?:^|[）)讯电]\s*)({_MONTH_NUM})\s*月\s*{_DAY_NUM}\s*日(?:[晚早上下午]{{0,2}})[，,]", regex.M)
-# 去年 opening a clause (“去年全镇…) speaks of a year gone by as a whole, as 今年 speaks of the
-# present one; 比去年, 去年同期 only compare
-_LAST_YEAR_OPENING = regex.compile(r"(?:^|[，。；：！？“”\n])\s*去年(?!同期|同月|底前)")
+# 去年 as the time of what happened (“去年全镇…, 合作社去年带动…) speaks of a year gone by as a
+# whole, as 今年 speaks of the present one; 比去年, 去年同期, 自去年以来 only compare or start
+_LAST_YEAR_OPENING = regex.compile(r"(?<![比较与同自从于至和])去年(?!同期|同月|底前|以来|下半年|上半年|[一二三四]季度|\d)")
+_CLAUSE = regex.compile(r"[^，；。\n]*")
+_STORY_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年(?!\s*(?:年?度|年报|全年|业绩|财报|经营))")
 _PARTIAL_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\S{1,2}个?月|[一二三四上下前]\S?(?:季度|半年))")
 
 
@@ -218,6 +220,11 @@ def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
         day = _DAY_OPENING.search("\n".join(head.split("\n")[:8]))
         if day:
             month = int(parse_number(day.group(1)))
+            # 3月18日，…举行2024年重大项目集中签约仪式: the year the clause after the day names
+            # for what happens that day is the story's own (not 发布2023年年度业绩, a year's results)
+            opening = _CLAUSE.match(text, day.end()).group()
+            if latest in {int(y) for y in _STORY_YEAR.findall(opening)}:
+                return f"{latest}-{month:02d}", f"opens on {day.group(0).strip()} of {latest}"
             return f"{latest + 1}-{month:02d}", f"latest complete year {latest}; text says {now_word}; opens on {day.group(0).strip()}"
         return str(latest + 1), f"latest complete year {latest}; text says {now_word}"
     return str(latest), f"latest year mentioned: {latest}"

@@ -28,6 +28,8 @@ def _check_map(raw, norm):
         ("产值增长12%¹²，位居前列", "产值增长12%，位居前列"),
         ("慈溪慈溪：：打造制造业高质量发展新高地打造制造业高质量发展新高地", "慈溪：打造制造业高质量发展新高地"),
         ("记者 何峰 陈章升", "记者 何峰 陈章升"),
+        ("签约项目32个 总投资156亿元", "签约项目32个 总投资156亿元"),  # a headline's count ends a clause
+        ("签约项目 32 个 总 投 资", "签约项目32个总投资"),  # letter-spaced PDF text is still joined
         ("第一段。\n\n第二段。", "第一段。\n第二段。"),
         ("一、综合\n\n初步核算，全年产值增长5%", "一、综合\n初步核算，全年产值增长5%"),  # the 、 is the heading's
         # a byline's date and time stay apart, and the line does not run on into the text

@@ -41,6 +41,12 @@ def test_periods_relative_year_needs_a_document_date(rules):
         # a story that opens on a day of its month, its year unsaid, in a text that says 今年
         ("安踏发布年报\n3月26日晚，公司发布2023年年度业绩。今年1月，子公司上市。", "2024-03"),
         ("本报讯（记者 陈静）4月20日，记者获悉，2023年全市增长6%，今年开局良好。", "2024-04"),
+        # the clause after the day names the story's own year; a year's results do not
+        ("3月12日，高新区举行2024年重点项目集中开工仪式。今年计划投资30亿元。", "2024-03"),
+        ("3月26日晚，某集团发布2023年年度业绩。今年目标增长10%。", "2024-03"),
+        # 去年 as the time of what happened, in a text that gives 2023 as a whole: written in 2024
+        ("2023年，全县茶叶产值50亿元。“合作社去年带动农户增收2万元。”", "2024"),
+        ("2023年，全县茶叶产值50亿元，比去年增长5%。", "2023"),  # 比去年 only compares
         # a report on last year's plan and this year's draft is of the draft's year
         ("关于2023年计划执行情况与2024年计划草案的报告\n2023年，全县增长7%。", "2024"),
     ],

@@ -28,7 +28,8 @@ trade news page with a table, science news dense in names, a county-level city's
 feature on a mould-making town, Macao's figures in Traditional characters, a plan-execution report
 as a PDF's text, a county's half-year news, a Chongqing district's bulletin, news of an official visit, an oil
 city's bulletin, a press conference, a coal city's work report, a feature on a fireworks city,
-a free-trade-port city's half-year news): rows a
+a free-trade-port city's half-year news, a feature on a tea county, a province's quarterly release,
+news of a zone's project signing, a new area's bulletin, a tea county's work report): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -283,7 +284,7 @@ FACTS = [
     ("work_report2.txt", "331亿元", "洋河股份", "营业收入", "level", "actual", "2023"),
     ("work_report2.txt", "6.5%", "宿迁市", "地区生产总值", "change", "target", "2024"),
     # 园区内的…公司: the firm in the park is what the figures are about
-    ("county_feature.txt", "4.6亿元", "浙江布衣草人服饰有限公司", "销售额", "level", "actual", "2022"),
+    ("county_feature.txt", "4.6亿元", "浙江布衣草人服饰有限公司", "销售额", "level", "actual", "2023"),  # 2023 given as a whole year: 去年 is 2023
     ("county_feature.txt", "750亿元", "织里镇", "童装产业销售额", "level", "actual", "2023"),
     ("entity_news.txt", "2310亿元", "松江区", "规上工业总产值", "level", "actual", "2023-01..2023-09"),
     # a review of a plan's progress is not the plan: its figures are results; 提前实现…目标 is met
@@ -558,6 +559,25 @@ FACTS = [
     ("daqing_bulletin.txt", "55.7亿立方米", "大庆市", "天然气产量", "level", "actual", "2023"),
     ("daqing_bulletin.txt", "2.7%", "大庆市", "外商及港澳台商投资企业", "change", "actual", "2023"),
     ("daqing_bulletin.txt", "31个", "大庆市", "在建亿元以上项目", "change", "actual", "2023"),
+    # 30多万人 is a number of people, not a bare 万人; 去年 in a quote dates the text after 2023
+    ("anxi_feature.txt", "30多万人", "安溪县", "从事茶产业", "count", "actual", "2024"),
+    ("anxi_feature.txt", "2.3万元", "西坪镇", "合作社带动茶农户均增收", "level", "actual", "2023"),
+    ("anxi_feature.txt", "330亿元", "安溪县", "涉茶总产值", "level", "actual", "2023"),
+    # 城镇、农村常住居民…分别: 城镇常住居民…; 茶叶产量…、产值…: 茶叶产值
+    ("guizhou_county_report.txt", "42150元", "湄潭县", "城镇常住居民人均可支配收入", "level", "actual", "2023"),
+    ("guizhou_county_report.txt", "71.2亿元", "湄潭县", "茶叶产值", "level", "actual", "2023"),
+    ("guizhou_county_report.txt", "8%", "湄潭县", "农村居民人均可支配收入", "change", "target", "2024"),
+    # a headline's count ends its clause (签约项目32个 总投资156亿元); 超10亿元项目 is a category;
+    # the clause after the day names the story's year (3月18日，…举行2024年…仪式)
+    ("kunshan_signing.txt", "32个", "昆山开发区", "集中签约项目", "count", "actual", "2023"),
+    ("kunshan_signing.txt", "5个", "昆山经济技术开发区", "超10亿元项目", "count", "actual", "2024"),
+    ("kunshan_signing.txt", "1610.7亿元", "昆山经济技术开发区", "地区生产总值", "level", "actual", "2023"),
+    ("kunshan_signing.txt", "58个", "昆山开发区", "累计引进项目", "count", "actual", "2024-01..2024-03"),
+    # a verb before a determiner (集聚各类…) says how, not what
+    ("pudong_bulletin.txt", "1800余家", "张江科学城", "研发机构", "count", "actual", "2023"),
+    ("pudong_bulletin.txt", "58.5%", "浦东新区", "外贸进出口总额占全市", "share", "actual", "2023"),
+    ("shaanxi_q3.txt", "0.52%", "陕西省", "规上工业增加值", "change", "actual", "2024-09"),
+    ("shaanxi_q3.txt", "36.0%", "西安市", "地区生产总值占全省", "share", "actual", "2024-01..2024-09"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -676,6 +696,10 @@ ENTITIES = [
     ("haikou_news.txt", "海口综合保税区", "PLATFORM"),
     ("haikou_news.txt", "海口市发展和改革委员会", "GOV"),
     ("wuhan_presser.txt", "东湖高新区", "PLATFORM"),
+    ("anxi_feature.txt", "八马茶业", "ORG"),
+    ("anxi_feature.txt", "安溪县农业农村局", "GOV"),
+    ("kunshan_signing.txt", "昆山开发区党工委", "GOV"),
+    ("kunshan_signing.txt", "丘钛科技", "ORG"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
