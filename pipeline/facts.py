@@ -52,6 +52,7 @@ _INSIDE = regex.compile(r"(?:园区|小镇|基地|新区|开发区|全[市区县
 _LIST_COUNT = regex.compile(r"[两二三四五六七八九十]大(?=\p{Han})")  # 两大产业: how many the list holds
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 _MONTHS = regex.compile(r"\d{4}-\d{2}")  # 2023-09, 2023-01..2023-09: a part of a year
+_NOTE = regex.compile(r"[（(][^（）()]{1,12}[）)]")
 _NOUN_AFTER = regex.compile(r"[\p{Han}A-Za-z“”（）()]{2,24}")
 _PER_HEAD = regex.compile(rf"^([{_PER}]均|单位)")
 _ALL_CUE = regex.compile(r"均|都|双双")
@@ -224,16 +225,28 @@ def _most_named_region(entities: list[Candidate], text: str, gaz: Gazetteer, lev
     if not score and level in _ANAPHOR_SUFFIX:
         # 我市 in news naming no city but its firms' (杭州海康威视…有限公司): the city they are of
         for c in entities:
-            place = gaz.place_at_start(c.canonical) if c.type in ("ORG", "PLATFORM") else None
+            place = _place_of(c.canonical, gaz) if c.type in ("ORG", "PLATFORM") else None
             if place is not None and place.name.endswith(_ANAPHOR_SUFFIX[level]):
                 score[place.name] = score.get(place.name, 0) + 1
-    if not score:  # 园区概况_常熟高新技术产业开发区 naming no region: the zone it presents
-        for c in entities:
-            if c.type == "PLATFORM":
-                score[c.canonical] = score.get(c.canonical, 0) + (3 if c.start < 100 else 1)
+    for kind in ("PLATFORM", "ORG"):
+        # 园区概况_常熟高新技术产业开发区 naming no region: the zone it presents; a firm's
+        # annual results naming no region nor zone: the firm
+        if not score:
+            for c in entities:
+                if c.type == kind:
+                    score[c.canonical] = score.get(c.canonical, 0) + (3 if c.start < 100 else 1)
     if not score:
         return ""
     return max(sorted(score), key=lambda k: score[k])
+
+
+def _place_of(name: str, gaz: Gazetteer):
+    """The place a firm or branch is of: the one its name opens with, or for a national body's
+    branch (中国人民银行杭州市分行, 国家税务总局宁波市税务局) the one after the nation's name."""
+    place = gaz.place_at_start(name)
+    if name.startswith(("中国", "国家")) and (place is None or place.name == "中国"):
+        place = next(filter(None, (gaz.place_at_start(name[i:]) for i in range(2, len(name) - 1))), None)
+    return place
 
 
 def _entity_range(sent: Sentence, ctx: DocContext) -> tuple[int, int]:
@@ -1177,6 +1190,8 @@ class FactExtractor:
             end = qual.end()
         if text.startswith(("为", "是"), end):
             end += 1  # 其中7家为国家级单项冠军企业
+        elif note := _NOTE.match(text, end):
+            end = note.end()  # 派发现金红利2.5元（含税）: a note on the figure, not what it counts
         m = _NOUN_AFTER.match(text, end)
         if not m or self.after_stop.match(m.group().lstrip("“”\"（）()")):
             return ""

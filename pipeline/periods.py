@@ -32,7 +32,8 @@ _DATE_LINE = regex.compile(rf"^\s*((?:19|20)\d{{2}})\s*年\s*{_MONTH_NUM}\s*月(
 _DATE_IN_HEAD = regex.compile(rf"((?:19|20)\d{{2}})\s*年\s*{_MONTH_NUM}\s*月\s*{_DAY_NUM}\s*日")
 # a web page's byline: 2024-04-22 08:30, 2024/4/22
 _ISO_DATE = regex.compile(r"(?<![\d.])((?:19|20)\d{2})([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d.])")
-_YEAR = regex.compile(r"(?<![\d到至])((?:19|20)\d{2})\s*年(?!代|以来|底前)")
+# 到2025年, 至2025年 name a plan's year, 截至2024年6月末 a date gone by
+_YEAR = regex.compile(r"(?<![\d到])(?<!(?<!截)至)((?:19|20)\d{2})\s*年(?!代|以来|底前)")
 # 3月26日晚，… or 本报讯（记者 …）4月20日，…: the day a news story opens on, its year unsaid
 _DAY_OPENING = regex.compile(rf"(?:^|[）)讯电]\s*)({_MONTH_NUM})\s*月\s*{_DAY_NUM}\s*日(?:[晚早上下午]{{0,2}})[，,]", regex.M)
 # 去年 as the time of what happened (“去年全镇…, 合作社去年带动…) speaks of a year gone by as a

@@ -29,7 +29,9 @@ feature on a mould-making town, Macao's figures in Traditional characters, a pla
 as a PDF's text, a county's half-year news, a Chongqing district's bulletin, news of an official visit, an oil
 city's bulletin, a press conference, a coal city's work report, a feature on a fireworks city,
 a free-trade-port city's half-year news, a feature on a tea county, a province's quarterly release,
-news of a zone's project signing, a new area's bulletin, a tea county's work report): rows a
+news of a zone's project signing, a new area's bulletin, a tea county's work report, a central
+bank branch's half-year figures, a firm's annual report, a zone's table of half-year indicators,
+a county's summer-grain news): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -578,6 +580,18 @@ FACTS = [
     ("pudong_bulletin.txt", "58.5%", "浦东新区", "外贸进出口总额占全市", "share", "actual", "2023"),
     ("shaanxi_q3.txt", "0.52%", "陕西省", "规上工业增加值", "change", "actual", "2024-09"),
     ("shaanxi_q3.txt", "36.0%", "西安市", "地区生产总值占全省", "share", "actual", "2024-01..2024-09"),
+    # 截至2024年6月末 dates the text; 全市 in a central bank branch's news is the branch's city
+    ("finance_hz.txt", "7.32万亿元", "杭州市", "本外币各项存款余额", "level", "actual", "2024-06"),
+    ("finance_hz.txt", "4012亿元", "杭州市", "本外币各项存款余额", "change", "actual", "2024-01..2024-06"),
+    ("finance_hz.txt", "0.62%", "杭州市", "金融机构不良贷款率", "share", "actual", "2024-06"),
+    # a firm's annual results naming no region: the headline's figure is the firm's
+    ("company_results.txt", "245亿元", "浙江三花智能控制股份有限公司", "营收", "level", "actual", "2023"),
+    ("company_results.txt", "40.8%", "浙江三花智能控制股份有限公司", "汽车零部件业务营业收入占总营收的比重", "share", "actual", "2023"),
+    # 总产量, 平均亩产 after 夏粮播种面积: the summer grain's; 比去年多了 is how it changed
+    ("grain_county.txt", "31.2万吨", "", "夏粮总产量", "level", "actual", ""),
+    ("grain_county.txt", "455.5公斤", "", "夏粮平均亩产", "level", "actual", ""),
+    ("grain_county.txt", "150元", "", "纯收益", "change", "actual", ""),
+    ("dev_zone_table.txt", "28650", "", "实际使用外资", "level", "actual", "2024-01..2024-06"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -700,6 +714,8 @@ ENTITIES = [
     ("anxi_feature.txt", "安溪县农业农村局", "GOV"),
     ("kunshan_signing.txt", "昆山开发区党工委", "GOV"),
     ("kunshan_signing.txt", "丘钛科技", "ORG"),
+    ("finance_hz.txt", "中国人民银行杭州市分行", "ORG"),
+    ("company_results.txt", "浙江三花智能控制股份有限公司", "ORG"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
@@ -712,6 +728,7 @@ NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_featur
     ("trade_news.txt", "杭州"), ("trade_news.txt", "义乌市"), ("zone_profile.html", "国家高新区"),
     ("budget_report.txt", "全市政府"),
     ("shunde_feature.txt", "设计研究院"),
+    ("finance_hz.txt", "境内外上市公司"),  # where firms are listed names no firm
     ("shouguang_feature.txt", "蔬菜种业"),  # a firm's name less its place is no name when only common words are left
 ]
 
