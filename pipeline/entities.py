@@ -258,6 +258,15 @@ class EntityFinder:
         start = _after_unopened_bracket(text, start, hi)
         if start == hi or (need_proper and not any(p for s, p in taken if s >= start)):
             return None
+        if text.startswith(("（", "("), start):
+            # 中工联创(宁波)装备制造研究院, 西部（重庆）科学城: a place in brackets stands inside a
+            # name, after the words that open it
+            opened = self._walk(text[:start], False)
+            before = _word_ending_at(words, start)
+            if opened is not None:
+                start = opened
+            elif before and before not in self.left_stops and _HAN_WORD.fullmatch(before):
+                start -= len(before)
         return start
 
     def _common_noun_word(self, word: str, flag: str) -> bool:
@@ -668,6 +677,18 @@ _RUN_TAIL = regex.compile(r"[\p{Han}A-Za-z0-9·（）()]*\Z")
 def _run_start(text: str, pos: int, limit: int) -> int:
     """Where the run of name characters that ends at ``pos`` starts (at most ``limit`` back)."""
     return _RUN_TAIL.search(text, max(0, pos - limit), pos).start()
+
+
+def _word_ending_at(words: list[tuple[str, str]], pos: int) -> str:
+    """The word of ``words`` (tagged, in text order from offset 0) that ends at ``pos``, or ''."""
+    end = 0
+    for word, _ in words:
+        end += len(word)
+        if end == pos:
+            return word
+        if end > pos:
+            break
+    return ""
 
 
 def _after_unopened_bracket(text: str, start: int, end: int) -> int:

@@ -1157,6 +1157,8 @@ class FactExtractor:
                 break
         while tagged and (tagged[-1][0] in self.trailing or tagged[-1][0] in "，、,“”\"（("):
             tagged.pop()
+        if len(tagged) > 1 and tagged[-1][0] == "目标" and not self.of_reference.search("占" + tagged[-2][0] + "目标"):
+            tagged.pop()  # 地区生产总值目标增长7%: the aim is the plan's, not part of what it measures (年度目标 stays)
         if tagged:
             tagged[-1] = self._without_change_verb(*tagged[-1])
         # 规模以上工业企业实现营业收入: the verb between who (a noun) and what is measured goes;

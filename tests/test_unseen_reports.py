@@ -31,7 +31,8 @@ city's bulletin, a press conference, a coal city's work report, a feature on a f
 a free-trade-port city's half-year news, a feature on a tea county, a province's quarterly release,
 news of a zone's project signing, a new area's bulletin, a tea county's work report, a central
 bank branch's half-year figures, a firm's annual report, a zone's table of half-year indicators,
-a county's summer-grain news): rows a
+a county's summer-grain news, a regional forum's news dense in names, a district's work report
+from Jiangsu, a free-trade zone's feature): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -592,6 +593,13 @@ FACTS = [
     ("grain_county.txt", "455.5公斤", "", "夏粮平均亩产", "level", "actual", ""),
     ("grain_county.txt", "150元", "", "纯收益", "change", "actual", ""),
     ("dev_zone_table.txt", "28650", "", "实际使用外资", "level", "actual", "2024-01..2024-06"),
+    # 目标 before a growth rate says it is planned; 获批 ends the name of what was approved
+    ("suqian_work.txt", "7%", "宿豫区", "地区生产总值", "change", "target", "2024"),
+    ("suqian_work.txt", "86家", "丁嘴镇金属制品产业园", "入驻企业", "count", "actual", "2023"),
+    # 保税港区, 工业区 close parks' names
+    ("xiamen_ftz.txt", "26家", "厦门航空工业区", "航空维修企业", "count", "actual", "2016"),
+    ("xiamen_ftz.txt", "31.2%", "厦门片区", "进出口总额占全市", "share", "actual", "2016-01..2016-10"),
+    ("chengdu_forum.txt", "96.3万辆", "两江新区", "汽车产量", "count", "actual", ""),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -716,6 +724,16 @@ ENTITIES = [
     ("kunshan_signing.txt", "丘钛科技", "ORG"),
     ("finance_hz.txt", "中国人民银行杭州市分行", "ORG"),
     ("company_results.txt", "浙江三花智能控制股份有限公司", "ORG"),
+    ("suqian_work.txt", "宿豫经济开发区", "PLATFORM"),
+    ("suqian_work.txt", "江苏洋河酒厂股份有限公司宿豫分公司", "ORG"),
+    ("suqian_work.txt", "区工业和信息化局", "GOV"),
+    ("xiamen_ftz.txt", "厦门海沧保税港区", "PLATFORM"),
+    ("xiamen_ftz.txt", "厦门航空工业区", "PLATFORM"),
+    ("xiamen_ftz.txt", "中国（福建）自由贸易试验区厦门片区", "PLATFORM"),
+    ("chengdu_forum.txt", "西部（重庆）科学城", "PLATFORM"),
+    ("chengdu_forum.txt", "英特尔产品（成都）有限公司", "ORG"),
+    ("chengdu_forum.txt", "重庆市经济和信息化委员会", "GOV"),
+    ("chengdu_forum.txt", "刘永坦", "PERSON"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
@@ -729,6 +747,7 @@ NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_featur
     ("budget_report.txt", "全市政府"),
     ("shunde_feature.txt", "设计研究院"),
     ("finance_hz.txt", "境内外上市公司"),  # where firms are listed names no firm
+    ("suqian_work.txt", "宿豫经济开发区获批省级高新技术产业开发区"), ("chengdu_forum.txt", "（重庆）科学城"),
     ("shouguang_feature.txt", "蔬菜种业"),  # a firm's name less its place is no name when only common words are left
 ]
 
