@@ -49,6 +49,7 @@ HISTORY_YEARS = 5  # a year further back than this, opening a paragraph, is hist
 _LIST_PLAN_RANK = 9  # below every heading rank: the next heading of any rank closes the list's plan
 _WE = regex.compile(r"[^“”。]{0,12}(?<!“)我们")  # the speaker's voice, out of quotes, at a sentence's start
 _INSIDE = regex.compile(r"(?:园区|小镇|基地|新区|开发区|全[市区县镇])[内里中]的")
+_NAMED_COUNT = regex.compile(r"(?:这|等)?(?:[两二三四五六七八九十]|\d+)(?:(?:家|个|座|大|地)\p{Han}{0,4}?)?(?:企业|公司|集团|园区|区县|县市|[区县市镇])")
 _LIST_COUNT = regex.compile(r"[两二三四五六七八九十]大(?=\p{Han})")  # 两大产业: how many the list holds
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 _MONTHS = regex.compile(r"\d{4}-\d{2}")  # 2023-09, 2023-01..2023-09: a part of a year
@@ -883,8 +884,13 @@ class FactExtractor:
             period, period_text = self._base_period(base.group(), period, period_text)
         metric, listed_subject = self._distribute(metric, text, clause, q, fired, ents, measured)
         subject = listed_subject or subject
+        also_subjects: list[str] = []
         both = self._both(metric, text, clause, q)
-        if both:  # 存款余额和贷款余额双双突破2000亿元: one number, a fact for each
+        if named := self._each_named(text, clause, q, ents):
+            # 象屿、建发、国贸三家企业营业收入均超过4000亿元: one number, a fact for each name
+            fired.append("subject.each_named")
+            (subject, *also_subjects), metric = named
+        elif both:  # 存款余额和贷款余额双双突破2000亿元: one number, a fact for each
             fired.append("metric.each")
             metric, also = both[0], both[1:]
         elif items := self._each_item(metric):  # 千亿级、五百亿级规模企业各1家
@@ -906,7 +912,29 @@ class FactExtractor:
             sent.text.strip(),
             fired,
         )
-        return [draft] + [replace(draft, metric=m, metric_key=self.metric_key(m)) for m in also]
+        return [draft] + [replace(draft, metric=m, metric_key=self.metric_key(m)) for m in also] + [replace(draft, subject=x) for x in also_subjects]
+
+    def _each_named(self, text: str, clause: int, q: Quantity, ents: list[Candidate]) -> tuple[list[str], str] | None:
+        """(names, metric) when the clause opens with a list of two or more places, firms or
+        parks and says the one number holds for each (均, 都, 双双): 温州、台州两市地区生产总值均
+        增长6%; the metric is the words between the last name and the cue, less the list's count."""
+        cue = _EACH_CUE_END.search(text, clause, q.start)
+        if not cue:
+            return None
+        pos = clause + len(text[clause : cue.start()]) - len(text[clause : cue.start()].lstrip("，,；; "))
+        names: list[Candidate] = []
+        for e in ents:
+            if e.start < pos or e.end > cue.start():
+                continue
+            if e.start != pos or e.type not in _SUBJECT_TYPES:
+                break
+            names.append(e)
+            pos = e.end + 1 if _LIST_SEPARATOR.match(text, e.end) else -1
+        if len(names) < 2:
+            return None
+        rest = text[names[-1].end : cue.start()]
+        metric = self._clean_metric(rest[m.end() :] if (m := _NAMED_COUNT.match(rest)) else rest)
+        return ([e.canonical for e in names], metric) if metric else None
 
     def _comparison_base(self, text: str, cstart: int, q: Quantity):
         """与2010年的5968838人相比: the phrase that makes the number the earlier figure the one

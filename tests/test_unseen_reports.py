@@ -600,6 +600,7 @@ FACTS = [
     ("xiamen_ftz.txt", "26家", "厦门航空工业区", "航空维修企业", "count", "actual", "2016"),
     ("xiamen_ftz.txt", "31.2%", "厦门片区", "进出口总额占全市", "share", "actual", "2016-01..2016-10"),
     ("chengdu_forum.txt", "96.3万辆", "两江新区", "汽车产量", "count", "actual", ""),
+    ("xiamen_ftz.txt", "4000亿元", "厦门象屿集团有限公司", "营业收入", "level", "actual", "2016-01..2016-10"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -786,3 +787,14 @@ def test_unseen_gbk_bulletin_is_read_and_dated(unseen_run):
     assert docs.loc["yiwu_gbk.txt", "encoding"] in ("gb18030", "gbk")
     assert docs.loc["yiwu_gbk.txt", "doc_date"] == "2022"
     assert docs.loc["yiwu_gbk.txt", "main_subject"] == "义乌市"
+
+
+def test_unseen_one_number_for_each_name(unseen_run):
+    """象屿、建发、国贸三家企业营业收入均超过4000亿元: a fact for each firm, of the same metric."""
+    facts = _read(unseen_run, "fact_mentions.csv")
+    rows = facts[(facts["doc_id"] == "xiamen_ftz.txt") & (facts["span"] == "4000亿元")]
+    assert sorted(zip(rows["subject"], rows["metric"])) == [
+        ("厦门象屿集团有限公司", "营业收入"),
+        ("国贸控股集团有限公司", "营业收入"),
+        ("建发股份", "营业收入"),
+    ]
