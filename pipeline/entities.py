@@ -379,8 +379,8 @@ class EntityFinder:
         name = text[s:e]
         suffix = self._industry_suffix(name, 0)
         brand = name[: len(name) - len(suffix)]
-        if not (2 <= len(brand) <= 3) or brand in self.dictionary or brand in self.gaz.by_name:
-            return False
+        if not (2 <= len(brand) <= 3) or brand in self.dictionary or brand in self.gaz.by_name or brand in self.left_stops:
+            return False  # 做强软件和信息技术服务业: a verb that ends names on their left opens no brand
         if brand[-1] in "区市县省镇乡":
             return False  # 科技强区, 制造强市: a slogan's place word, not a brand
         if len(brand) == 3 and brand[0] == "一" and brand[1] == brand[2]:

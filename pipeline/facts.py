@@ -49,6 +49,8 @@ HISTORY_YEARS = 5  # a year further back than this, opening a paragraph, is hist
 _LIST_PLAN_RANK = 9  # below every heading rank: the next heading of any rank closes the list's plan
 _WE = regex.compile(r"[^“”。]{0,12}(?<!“)我们")  # the speaker's voice, out of quotes, at a sentence's start
 _INSIDE = regex.compile(r"(?:园区|小镇|基地|新区|开发区|全[市区县镇])[内里中]的")
+# ² 数据来源：中国信息通信研究院发布的…: who published the figures, not what they are about
+_SOURCE_NOTE = regex.compile(r"\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*(?:数据|资料)?来源\s*[:：]")
 _NAMED_COUNT = regex.compile(r"(?:这|等)?(?:[两二三四五六七八九十]|\d+)(?:(?:家|个|座|大|地)\p{Han}{0,4}?)?(?:企业|公司|集团|园区|区县|县市|[区县市镇])")
 _LIST_COUNT = regex.compile(r"[两二三四五六七八九十]大(?=\p{Han})")  # 两大产业: how many the list holds
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
@@ -457,7 +459,7 @@ class FactExtractor:
             else:
                 # no number here (four paragraphs in five): all it gives the next ones is the
                 # last subject it names, looked for from its end
-                named = (i for i in reversed(members) if self._may_name_subject(sents[i], ctx))
+                named = (i for i in reversed(members) if self._may_name_subject(sents[i], ctx) and not _SOURCE_NOTE.match(sents[i].text))
                 last = next((c["subjects"][-1] for c in map(context, named) if c["subjects"]), None)
                 plans = self._list_plan(sents[members[-1]], sentence_periods.get(members[-1], []), plans, ctx)
             if last is not None:

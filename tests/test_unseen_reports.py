@@ -32,7 +32,7 @@ a free-trade-port city's half-year news, a feature on a tea county, a province's
 news of a zone's project signing, a new area's bulletin, a tea county's work report, a central
 bank branch's half-year figures, a firm's annual report, a zone's table of half-year indicators,
 a county's summer-grain news, a regional forum's news dense in names, a district's work report
-from Jiangsu, a free-trade zone's feature): rows a
+from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -601,6 +601,13 @@ FACTS = [
     ("xiamen_ftz.txt", "31.2%", "厦门片区", "进出口总额占全市", "share", "actual", "2016-01..2016-10"),
     ("chengdu_forum.txt", "96.3万辆", "两江新区", "汽车产量", "count", "actual", ""),
     ("xiamen_ftz.txt", "4000亿元", "厦门象屿集团有限公司", "营业收入", "level", "actual", "2016-01..2016-10"),
+    # 同比增加 is how it changed; Chinese numerals; a month of its own (3月当月)
+    ("yancheng_q1.txt", "12个", "盐城市", "新开工10亿元以上项目", "change", "actual", "2024-01..2024-03"),
+    ("yancheng_q1.txt", "一百二十亿元", "盐城市", "风电装备产业产值", "level", "actual", "2024-01..2024-03"),
+    ("yancheng_q1.txt", "11.2%", "盐城市", "规上工业增加值", "change", "actual", "2024-03"),
+    # 软件园 closes a park; a heading's verb (做强软件…) is no brand
+    ("jinan_plan.txt", "3500亿元", "齐鲁软件园", "软件业务收入", "level", "target", "2025"),
+    ("jinan_plan.txt", "30.1%", "济南市", "数字经济规模", "change", "actual", "2016..2020"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -735,6 +742,8 @@ ENTITIES = [
     ("chengdu_forum.txt", "英特尔产品（成都）有限公司", "ORG"),
     ("chengdu_forum.txt", "重庆市经济和信息化委员会", "GOV"),
     ("chengdu_forum.txt", "刘永坦", "PERSON"),
+    ("jinan_plan.txt", "齐鲁软件园", "PLATFORM"),
+    ("yancheng_q1.txt", "大丰港经济开发区", "PLATFORM"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
@@ -749,6 +758,7 @@ NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_featur
     ("shunde_feature.txt", "设计研究院"),
     ("finance_hz.txt", "境内外上市公司"),  # where firms are listed names no firm
     ("suqian_work.txt", "宿豫经济开发区获批省级高新技术产业开发区"), ("chengdu_forum.txt", "（重庆）科学城"),
+    ("jinan_plan.txt", "做强软件"),
     ("shouguang_feature.txt", "蔬菜种业"),  # a firm's name less its place is no name when only common words are left
 ]
 
