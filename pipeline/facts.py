@@ -1292,7 +1292,10 @@ class FactExtractor:
             if prev.kind == "rank":  # 位居全省第一、全国第六: the second rank ranks the same thing
                 prev_base = _ranked(prev_base)
             base = prev_base + counted + base
-        if not base and cstart > 0:
+        listed = not base and scope.startswith(("是", "为"))
+        if listed:  # 是全国工业百强镇第二名: the subject itself, ranked in a list; nothing to look back for
+            scope = scope[1:]
+        if not base and cstart > 0 and not listed:
             prev_clause = text[: cstart].rstrip("，,；;：: ")
             prev_clause = prev_clause[max(s for s in _clause_starts(prev_clause)) :]
             base = _IN_EDGES.sub("", self._clean_metric(prev_clause))

@@ -32,7 +32,8 @@ a free-trade-port city's half-year news, a feature on a tea county, a province's
 news of a zone's project signing, a new area's bulletin, a tea county's work report, a central
 bank branch's half-year figures, a firm's annual report, a zone's table of half-year indicators,
 a county's summer-grain news, a regional forum's news dense in names, a district's work report
-from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan): rows a
+from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan, a bulletin's population, power,
+health and tourism sections, a feature on a manufacturing town): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -608,6 +609,15 @@ FACTS = [
     # 软件园 closes a park; a heading's verb (做强软件…) is no brand
     ("jinan_plan.txt", "3500亿元", "齐鲁软件园", "软件业务收入", "level", "target", "2025"),
     ("jinan_plan.txt", "30.1%", "济南市", "数字经济规模", "change", "actual", "2016..2020"),
+    # a town ranked itself in a list (…西部，是全国工业百强镇第二名); 园区内 says where, not what
+    ("shishan_town.txt", "第二名", "狮山镇", "全国工业百强镇排名", "rank", "actual", "2024"),
+    ("shishan_town.txt", "860家", "佛山高新区", "高新技术企业数量", "count", "actual", "2024"),
+    ("shishan_town.txt", "2680亿元", "狮山镇", "规上工业总产值", "level", "actual", "2023"),
+    # per mille rates, power in 千瓦时, beds and visitors
+    ("social_bulletin.txt", "9.04‰", "赣州市", "出生率", "share", "actual", "2023"),
+    ("social_bulletin.txt", "2.43‰", "赣州市", "人口自然增长率", "change", "actual", "2023"),
+    ("social_bulletin.txt", "6.38万张", "赣州市", "卫生机构实有床位", "count", "actual", "2023"),
+    ("social_bulletin.txt", "1.86亿人次", "赣州市", "接待国内游客", "count", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
