@@ -49,6 +49,8 @@ HISTORY_YEARS = 5  # a year further back than this, opening a paragraph, is hist
 _LIST_PLAN_RANK = 9  # below every heading rank: the next heading of any rank closes the list's plan
 _WE = regex.compile(r"[^“”。]{0,12}(?<!“)我们")  # the speaker's voice, out of quotes, at a sentence's start
 _INSIDE = regex.compile(r"(?:园区|小镇|基地|新区|开发区|全[市区县镇])[内里中]的")
+_YARDSTICK_BEFORE = regex.compile(r"(?:居|位居|位列|列|排|在)\Z")
+_RANK_AFTER = regex.compile(r"(?:各县（市、区）|各县市区|县市区)?(?:[第前][一二三四五六七八九十百\d]+(?![届次批期轮])|首位|首|末位|排名)")
 # ² 数据来源：中国信息通信研究院发布的…: who published the figures, not what they are about
 _SOURCE_NOTE = regex.compile(r"\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*(?:数据|资料)?来源\s*[:：]")
 _NAMED_COUNT = regex.compile(r"(?:这|等)?(?:[两二三四五六七八九十]|\d+)(?:(?:家|个|座|大|地)\p{Han}{0,4}?)?(?:企业|公司|集团|园区|区县|县市|[区县市镇])")
@@ -219,6 +221,8 @@ def _most_named_region(entities: list[Candidate], text: str, gaz: Gazetteer, lev
     for c in regions:
         if c.end in at and _inside(at[c.end], c):
             continue  # 广州市黄埔区: a chain of places is one mention of its innermost
+        if _YARDSTICK_BEFORE.search(text, max(0, c.start - 3), c.start) and _RANK_AFTER.match(text, c.end):
+            continue  # 增速居金华市第2位: the place a rank measures against, not the one spoken of
         score[c.canonical] = score.get(c.canonical, 0) + (3 if c.start < 100 else 1)
     if not score:  # 山东省统计局 alone over 全省…: the place the author's office is of
         for c in entities:
@@ -853,13 +857,16 @@ class FactExtractor:
                     if previous and (said := self.share_of_previous.match(metric)) and metric[said.end() :].startswith("占"):
                         metric = metric[said.end() :]  # 总量占全省的42.6%: the figure just given's share
                     if metric.startswith("占") and previous:
-                        metric = previous[-1].metric + metric
+                        # …215家、…168家，分别完成年度目标的107.5%、112%: the i-th figure's, else the last one's
+                        metric = (self._respectively_previous(text, clause, q, sent.start, previous) or previous[-1].metric) + metric
                 fired.append("metric.before_number")
             elif previous:
                 # 同比增长7% after 地区生产总值…; 最终完成722家 after 计划实施…400家
                 metric = self._respectively_previous(text, clause, q, sent.start, previous)
                 if metric:
                     fired.append("metric.distributive")
+                    if kind == "share" and listed is not None and listed.kind == "share" and (of := listed.metric.rfind("占")) > 0:
+                        metric += listed.metric[of:]  # …分别完成年度目标的107.5%、112%: the same whole
                 elif metric := from_previous:
                     fired.append("metric.growth_of_previous")
         if metric in self.measure_words and previous and (whose := self._measured_thing(previous[-1].metric)):

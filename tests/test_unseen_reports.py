@@ -33,7 +33,7 @@ news of a zone's project signing, a new area's bulletin, a tea county's work rep
 bank branch's half-year figures, a firm's annual report, a zone's table of half-year indicators,
 a county's summer-grain news, a regional forum's news dense in names, a district's work report
 from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan, a bulletin's population, power,
-health and tourism sections, a feature on a manufacturing town): rows a
+health and tourism sections, a feature on a manufacturing town, a bureau's year-end summary): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -618,6 +618,13 @@ FACTS = [
     ("social_bulletin.txt", "2.43‰", "赣州市", "人口自然增长率", "change", "actual", "2023"),
     ("social_bulletin.txt", "6.38万张", "赣州市", "卫生机构实有床位", "count", "actual", "2023"),
     ("social_bulletin.txt", "1.86亿人次", "赣州市", "接待国内游客", "count", "actual", "2023"),
+    # a bureau's year-end summary: the city a rank measures against (居金华市第2位) is not its
+    # subject; 分别完成年度目标的…、… pairs each share with the figure of its rank in the list
+    ("yearend_summary.txt", "520亿元", "义乌市", "规上工业增加值", "level", "forecast", "2024"),
+    ("yearend_summary.txt", "第2位", "义乌市", "工业投资增速金华市排名", "rank", "actual", "2024-01..2024-11"),
+    ("yearend_summary.txt", "107.5%", "义乌市", "新增规上工业企业占年度目标", "share", "actual", "2024-01..2024-11"),
+    ("yearend_summary.txt", "116.3%", "义乌市", "省级专精特新中小企业占年度目标", "share", "actual", "2024-01..2024-11"),
+    ("yearend_summary.txt", "9.2%", "义乌市", "规上工业增加值", "change", "actual", "2021..2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
