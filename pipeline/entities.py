@@ -406,19 +406,21 @@ class EntityFinder:
         return best
 
     def _name_length(self, text: str, s: int, e: int) -> int:
-        """2 or 3 characters. Three unless the third starts a word of the sentence (林雅莲说 is
-        three; 张凯说, 李强强调, 冯瑄） are two): Chinese names are mostly three characters. One
-        before an honorific (负责人张先生: the surname is all the name given)."""
-        if text.startswith(self.honorifics, s + 1):
-            return 1
-        if e - s < 3:
+        """The surname and one or two characters: two unless the last starts a word of the
+        sentence (林雅莲说 is three; 张凯说, 李强强调, 冯瑄） are two), as Chinese names mostly
+        are; a surname of two (欧阳建华) counts as one. The surname alone before an honorific
+        (负责人张先生: the surname is all the name given)."""
+        surname = 2 if text[s : s + 2] in self.surnames else 1  # 欧阳建华: a surname of two
+        if text.startswith(self.honorifics, s + surname):
+            return surname
+        if e - s < surname + 2:
             return e - s
-        third = text[s + 2]
-        if text.startswith(self.followers, s + 2) or third in self.function_chars:
-            return 2
-        if text[s + 2 : s + 4] in self.dictionary and text[s + 1 : s + 3] not in self.dictionary:
-            return 2
-        return 3
+        second = s + surname + 1  # where a given name of two has its second character
+        if text.startswith(self.followers, second) or text[second] in self.function_chars:
+            return surname + 1
+        if text[second : second + 2] in self.dictionary and text[s + surname : second + 1] not in self.dictionary:
+            return surname + 1
+        return surname + 2
 
     def _byline(self, text: str, m, rule) -> list[Candidate]:
         out = []

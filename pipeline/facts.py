@@ -101,7 +101,14 @@ _ANAPHOR_NAMED = {
     "development_zone": ("PLATFORM", ("开发区", "经开区")),
     "high_tech_zone": ("PLATFORM", ("高新技术产业开发区", "高新区")),
 }
-_ANAPHOR_SUFFIX = {"district": ("区",), "city": ("市",), "county": ("县", "市"), "town": ("镇", "街道", "乡"), "province": ("省", "自治区")}
+_ANAPHOR_SUFFIX = {
+    "district": ("区",),
+    "city": ("市",),
+    "prefecture": ("州", "盟", "地区"),  # 全州 in a 自治州's text, 全盟 in a 盟's
+    "county": ("县", "市", "旗"),
+    "town": ("镇", "街道", "乡"),
+    "province": ("省", "自治区"),
+}
 
 
 @dataclass
@@ -180,6 +187,7 @@ def main_subject(entities: list[Candidate], text: str, gaz: Gazetteer, anaphora:
 _LEVEL_CODES = {
     "province": lambda code: code[:2] + "0000",
     "city": lambda code: code[:4] + "00",
+    "prefecture": lambda code: code[:4] + "00",
     "county": lambda code: code[:6],
     "district": lambda code: code[:6],
 }

@@ -33,7 +33,7 @@ news of a zone's project signing, a new area's bulletin, a tea county's work rep
 bank branch's half-year figures, a firm's annual report, a zone's table of half-year indicators,
 a county's summer-grain news, a regional forum's news dense in names, a district's work report
 from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan, a bulletin's population, power,
-health and tourism sections, a feature on a manufacturing town, a bureau's year-end summary): rows a
+health and tourism sections, a feature on a manufacturing town, a bureau's year-end summary, an autonomous prefecture's tourism news): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -625,6 +625,9 @@ FACTS = [
     ("yearend_summary.txt", "107.5%", "义乌市", "新增规上工业企业占年度目标", "share", "actual", "2024-01..2024-11"),
     ("yearend_summary.txt", "116.3%", "义乌市", "省级专精特新中小企业占年度目标", "share", "actual", "2024-01..2024-11"),
     ("yearend_summary.txt", "9.2%", "义乌市", "规上工业增加值", "change", "actual", "2021..2024"),
+    # 全州 is the 自治州 the text is about
+    ("minority_region.txt", "5126.8万人次", "黔东南苗族侗族自治州", "接待游客", "count", "actual", "2024-01..2024-06"),
+    ("minority_region.txt", "21.2%", "台江县", "旅游收入", "change", "actual", "2024-01..2024-06"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -761,6 +764,9 @@ ENTITIES = [
     ("chengdu_forum.txt", "刘永坦", "PERSON"),
     ("jinan_plan.txt", "齐鲁软件园", "PLATFORM"),
     ("yancheng_q1.txt", "大丰港经济开发区", "PLATFORM"),
+    ("minority_region.txt", "黔东南苗族侗族自治州文体广电旅游局", "GOV"),
+    ("minority_region.txt", "欧阳建华", "PERSON"),
+    ("minority_region.txt", "锡林郭勒盟", "REGION"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
