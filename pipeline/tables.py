@@ -34,6 +34,10 @@ _NOTE = regex.compile(r"[（(]([^（）()]*)[)）]")
 _YEAR_BEFORE = regex.compile(r"(?:上年|去年)同期(?:累计)?|上年同期数")  # a column of the same months a year before
 _CUMULATIVE = regex.compile(r"累计")
 _MONTHS_OF = regex.compile(r"\d{4}-\d{2}")
+# 本月 | 1-本月累计 under a month's title (2024年3月…快报): that month, and the months up to it
+_THIS_MONTH = regex.compile(r"(?:本月|当月)(?:数|值)?")
+_TO_THIS_MONTH = regex.compile(r"(?:1\s*[-—~至]\s*本月|本月|本年|本期)?累计(?:数|值)?|1\s*[-—~至]\s*本月")
+_ONE_MONTH = regex.compile(r"((?:19|20)\d{2})-(\d{2})$")  # the last month of a period
 _ROW_OPENER = regex.compile(r"^(?:其中|内)[：:]\s*")  # 其中：税收收入 is 税收收入
 
 
@@ -131,10 +135,21 @@ class TableExtractor:
         # the table's title, else the document's headline (2023年1-9月衢州市财政收支情况)
         title_period = title_periods[-1].period if title_periods else (ctx.headline_period.period if ctx.headline_period else "")
         bases: set[int] = set()  # columns of the same time a year before (上年同期)
+        month = _ONE_MONTH.search(title_period)
         for i, h in enumerate(header):
             h_flat = _SPACE.sub("", h)
             periods = find_periods(h_flat, self.facts.rules, ctx.doc_year)
             growth = bool(_GROWTH.search(h_flat))
+            if month and not periods:
+                # 本月 | 1-本月累计 | 累计同比增长（%）: the title's month, or January to it
+                year, last = month.groups()
+                said = _GROWTH.split(_NOTE.sub("", h_flat))[0].removesuffix("同比")
+                if _THIS_MONTH.fullmatch(said):
+                    period_cols.append((i, f"{year}-{last}", "actual", growth, h))
+                    continue
+                if _TO_THIS_MONTH.fullmatch(said):
+                    period_cols.append((i, f"{year}-01..{year}-{last}", "actual", growth, h))
+                    continue
             if _YEAR_BEFORE.fullmatch(h_flat) and title_period:
                 period_cols.append((i, _years_earlier(title_period, 1), "actual", False, h))
                 bases.add(i)

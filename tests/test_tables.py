@@ -63,3 +63,14 @@ def test_tables_plan_and_actual_columns(corpus_run):
     assert by_value[1360.0] == ("target", "2025")  # 表 2.1
     note = fm[(fm["doc_id"] == DOC) & (fm["span"] == "1211.9") & (fm["rule_id"] == "table.cell")]["note"]
     assert "按规下占20%计算" in set(note)
+
+
+def test_tables_month_and_months_to_it_under_a_months_title(rules):
+    """本月 | 1-本月累计 | 累计同比增长（%） under 2024年5月…: May, January to May, and the growth of those months."""
+    from pipeline.run import text_result
+
+    text = "某县2024年5月主要经济指标\n\n指标\t单位\t本月\t1-本月累计\t累计同比增长（%）\n工业用电量\t亿千瓦时\t3.6\t17.2\t6.4\n"
+    got = {f.span: (f.period, f.kind, f.value_std) for f in text_result(text, rules).facts}
+    assert got["3.6"] == ("2024-05", "level", 360000000)
+    assert got["17.2"] == ("2024-01..2024-05", "level", 1720000000)
+    assert got["6.4"] == ("2024-01..2024-05", "change", 6.4)

@@ -33,7 +33,8 @@ news of a zone's project signing, a new area's bulletin, a tea county's work rep
 bank branch's half-year figures, a firm's annual report, a zone's table of half-year indicators,
 a county's summer-grain news, a regional forum's news dense in names, a district's work report
 from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan, a bulletin's population, power,
-health and tourism sections, a feature on a manufacturing town, a bureau's year-end summary, an autonomous prefecture's tourism news): rows a
+health and tourism sections, a feature on a manufacturing town, a bureau's year-end summary, an autonomous prefecture's tourism news, a county's monthly flash table, a county plan's table of
+indicators): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -628,6 +629,13 @@ FACTS = [
     # 全州 is the 自治州 the text is about
     ("minority_region.txt", "5126.8万人次", "黔东南苗族侗族自治州", "接待游客", "count", "actual", "2024-01..2024-06"),
     ("minority_region.txt", "21.2%", "台江县", "旅游收入", "change", "actual", "2024-01..2024-06"),
+    # a month's flash table: 本月 is the title's month, 1-本月累计 and its growth January to it
+    ("haining_flash.txt", "198.6", "海宁市", "规上工业总产值", "level", "actual", "2024-03"),
+    ("haining_flash.txt", "512.3", "海宁市", "规上工业总产值", "level", "actual", "2024-01..2024-03"),
+    ("haining_flash.txt", "9.8", "海宁市", "规上工业总产值", "change", "actual", "2024-01..2024-03"),
+    # a plan's table: the base year, the target year, the yearly growth over the years between
+    ("jiashan_plan_table.txt", "950", "嘉善县", "地区生产总值", "level", "target", "2025"),
+    ("jiashan_plan_table.txt", "7%", "嘉善县", "地区生产总值", "change", "target", "2021..2025"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
