@@ -38,6 +38,9 @@ _MONTHS_OF = regex.compile(r"\d{4}-\d{2}")
 _THIS_MONTH = regex.compile(r"(?:本月|当月)(?:数|值)?")
 _TO_THIS_MONTH = regex.compile(r"(?:1\s*[-—~至]\s*本月|本月|本年|本期)?累计(?:数|值)?|1\s*[-—~至]\s*本月")
 _ONE_MONTH = regex.compile(r"((?:19|20)\d{2})-(\d{2})$")  # the last month of a period
+# the heading of a column of places or firms, each row one of them and each other column a metric
+_SUBJECT_HEADERS = ("镇（街道）", "乡镇（街道）", "镇街", "乡镇", "县（市、区）", "县（市）区", "县市区", "区县", "县区", "地区", "区域", "市（州）", "市州", "企业名称", "企业", "园区", "开发区（园区）")
+_UNIT_LINE = regex.compile(r"[（(]?\s*(?:计量)?单位\s*[:：]\s*([^\s（）()，。]{1,8})\s*[)）]?")
 _ROW_OPENER = regex.compile(r"^(?:其中|内)[：:]\s*")  # 其中：税收收入 is 税收收入
 
 
@@ -51,6 +54,7 @@ class Table:
     title: str
     header: list[str]
     rows: list[tuple[Paragraph, list[tuple[int, str]]]]  # (line, [(offset in doc, cell text)])
+    unit: str = ""  # 单位：万元 above the header: the unit of every cell that names none
 
 
 def _cells(p: Paragraph) -> list[tuple[int, str]]:
@@ -66,10 +70,15 @@ def find_tables(paras: list[Paragraph]) -> list[Table]:
     title = ""
     current: Table | None = None
     caption = ""  # the line right before, when it may be a table's title
+    unit = ""
     for p in paras:
         if "\t" not in p.text:
             current = None
             line = p.text.strip()
+            if m := _UNIT_LINE.fullmatch(line):
+                unit = m.group(1)  # 单位：万元 between a table's title and its header
+                continue
+            unit = ""
             if _TITLE.match(p.text):
                 title = line
             caption = line if len(line) <= _CAPTION_MAX and line[-1:] not in "。；;：:！？!?" else ""
@@ -82,7 +91,7 @@ def find_tables(paras: list[Paragraph]) -> list[Table]:
         is_header = any(_header_cell(t) for t in texts) and not any(_number_cell(t) for t in texts[1:])
         if is_header:
             # 长兴县2023年国民经济主要指标 above a header with no 表 N: the line is its title
-            current = Table(title if _TITLE.match(caption) or not caption else caption, texts, [])
+            current = Table(title if _TITLE.match(caption) or not caption else caption, texts, [], unit)
             tables.append(current)
         elif current is not None:
             current.rows.append((p, cells))
@@ -98,9 +107,10 @@ def table_paragraphs(paras: list[Paragraph]) -> set[int]:
 
 
 def _header_cell(text: str) -> bool:
-    """A column title: a year (2020年, 2015-2020年均增长) or an indicator/unit heading."""
+    """A column title: a year (2020年, 2015-2020年均增长), an indicator/unit heading, or the
+    heading of a column of places or firms (镇（街道）) whose figures the other columns give."""
     text = _SPACE.sub("", text)
-    return bool(_YEAR_HEADER.match(text)) or text in _METRIC_HEADERS + _UNIT_HEADERS + ("一级", "二级", "领域")
+    return bool(_YEAR_HEADER.match(text)) or text in _METRIC_HEADERS + _UNIT_HEADERS + _SUBJECT_HEADERS + ("一级", "二级", "领域")
 
 
 def _number_cell(text: str) -> bool:
@@ -179,6 +189,10 @@ class TableExtractor:
             # 1-12月 | 同比增长（%）: a growth column of no time of its own is of the table's one period
             ((only, only_status),) = levels
             period_cols = [(c[0], only, only_status, *c[3:]) if c[0] in untimed_growth and not c[1] else c for c in period_cols]
+        elif levels and all(status == "actual" and period.isdigit() for period, status in levels):
+            # 2023年 | 2022年 | 增长%: the growth is the latest year's over the one before
+            latest = max(period for period, _ in levels)
+            period_cols = [(c[0], latest, "actual", *c[3:]) if c[0] in untimed_growth and not c[1] else c for c in period_cols]
         elif any(status == "target" for _, status in levels):
             # 2020年基数 | 2025年目标 | 年均增长（%）: the growth is the plan's, over the years
             # from the base to the target (2021..2025)
@@ -193,6 +207,8 @@ class TableExtractor:
         return metric_col, unit_col, period_cols
 
     def _table(self, t: Table, norm_text: str, ctx: DocContext):
+        if _SPACE.sub("", t.header[0]) in _SUBJECT_HEADERS:
+            return self._subject_rows(t, ctx)
         metric_col, unit_col, period_cols = self._columns(t, ctx)
         out = []
         for row, cells in t.rows:
@@ -200,7 +216,7 @@ class TableExtractor:
             if metric_col >= len(texts) or not texts[metric_col]:
                 continue
             name = _ROW_OPENER.sub("", texts[metric_col])
-            row_unit = texts[unit_col] if unit_col is not None and unit_col < len(texts) else ""
+            row_unit = (texts[unit_col] if unit_col is not None and unit_col < len(texts) else "") or t.unit
             m = _UNIT_IN_NAME.search(name)
             if m:
                 row_unit = row_unit or m.group(1)
@@ -222,7 +238,38 @@ class TableExtractor:
                     pos += len(part) + 1
         return out
 
-    def _cell(self, cell, offset, metric, row_unit, period, status, growth, line, ctx) -> FactDraft | None:
+    def _subject_rows(self, t: Table, ctx: DocContext):
+        """镇（街道） | 规上工业总产值（亿元） | 增长（%） | …: each row a place or firm, the
+        subject of its cells; each column a metric (its unit in brackets), a growth column the
+        change of the metric on its left; all of the table's time (its title's, else the
+        headline's or the document's)."""
+        title_periods = find_periods(t.title, self.facts.rules, ctx.doc_year)
+        period = title_periods[-1].period if title_periods else (ctx.headline_period.period if ctx.headline_period else str(ctx.results_year or ""))
+        status = "target" if period[:4].isdigit() and ctx.doc_year and int(period[:4]) > ctx.doc_year else "actual"
+        columns, measured = [], ("", t.unit)
+        for i, h in enumerate(t.header[1:], 1):
+            h_flat = _SPACE.sub("", h)
+            m = _UNIT_IN_NAME.search(h_flat)
+            name, unit = (h_flat[: m.start()], m.group(1)) if m else (h_flat, t.unit)
+            growth = bool(_GROWTH.fullmatch(name) or _GROWTH.fullmatch(name.removeprefix("同比").removeprefix("比上年")))
+            if not growth:
+                measured = (name, unit)
+            columns.append((i, measured[0], measured[1], growth))
+        out = []
+        for row, cells in t.rows:
+            subject = _ROW_OPENER.sub("", cells[0][1].strip())
+            if not subject or _GROWTH.search(subject):
+                continue
+            for i, metric, unit, growth in columns:
+                if i >= len(cells) or not metric:
+                    continue
+                offset, cell = cells[i]
+                draft = self._cell(cell, offset, metric, unit, period, status, growth, row.text, ctx, subject)
+                if draft is not None:
+                    out.append((draft, t.title, _note(cell)))
+        return out
+
+    def _cell(self, cell, offset, metric, row_unit, period, status, growth, line, ctx, subject: str = "") -> FactDraft | None:
         body = _NOTE.sub(lambda m: " " * len(m.group()), cell)  # notes keep their width
         m = self.number.search(body)
         if m is None:
@@ -251,8 +298,8 @@ class TableExtractor:
         q = Quantity(start, end, value, unit, value_std, unit_std, qualifier, kind, "table.cell",
                      float(m.group("max")) if m.group("max") else None)
         return FactDraft(
-            start, end, q, ctx.main_subject, metric, self.facts.metric_key(metric), kind, status, period, "",
-            line.replace("\t", " | ").strip(), ["table.cell", "subject.document"],
+            start, end, q, subject or ctx.main_subject, metric, self.facts.metric_key(metric), kind, status, period, "",
+            line.replace("\t", " | ").strip(), ["table.cell", "table.row_subject" if subject else "subject.document"],
         )
 
 

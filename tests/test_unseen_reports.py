@@ -34,7 +34,7 @@ bank branch's half-year figures, a firm's annual report, a zone's table of half-
 a county's summer-grain news, a regional forum's news dense in names, a district's work report
 from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan, a bulletin's population, power,
 health and tourism sections, a feature on a manufacturing town, a bureau's year-end summary, an autonomous prefecture's tourism news, a county's monthly flash table, a county plan's table of
-indicators): rows a
+indicators, a county's budget table in 万元, a table of towns' figures): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -636,6 +636,12 @@ FACTS = [
     # a plan's table: the base year, the target year, the yearly growth over the years between
     ("jiashan_plan_table.txt", "950", "嘉善县", "地区生产总值", "level", "target", "2025"),
     ("jiashan_plan_table.txt", "7%", "嘉善县", "地区生产总值", "change", "target", "2021..2025"),
+    # 单位：万元 above the header is every cell's unit; 增长% after two years is the latest's
+    ("fiscal_table.txt", "428650", "", "一般公共预算收入", "level", "actual", "2023"),
+    ("fiscal_table.txt", "6.8", "", "一般公共预算收入", "change", "actual", "2023"),
+    # each row a town, each column a metric: the town is the subject
+    ("towns_table.txt", "52.8", "新安镇", "规上工业总产值", "level", "actual", "2024-01..2024-06"),
+    ("towns_table.txt", "9.1", "城关镇", "固定资产投资", "change", "actual", "2024-01..2024-06"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -839,3 +845,11 @@ def test_unseen_one_number_for_each_name(unseen_run):
         ("国贸控股集团有限公司", "营业收入"),
         ("建发股份", "营业收入"),
     ]
+
+
+def test_unseen_a_table_unit_line_is_no_fact(unseen_run):
+    """单位：万元 names the unit of the table below it: no fact of 1万元."""
+    facts = _read(unseen_run, "fact_mentions.csv")
+    assert facts[(facts["doc_id"] == "fiscal_table.txt") & (facts["span"] == "万元")].empty
+    cell = facts[(facts["doc_id"] == "fiscal_table.txt") & (facts["span"] == "428650")].iloc[0]
+    assert (cell["unit"], float(cell["value_std"])) == ("万元", 4286500000.0)
