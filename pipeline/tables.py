@@ -40,6 +40,7 @@ _TO_THIS_MONTH = regex.compile(r"(?:1\s*[-—~至]\s*本月|本月|本年|本期
 _ONE_MONTH = regex.compile(r"((?:19|20)\d{2})-(\d{2})$")  # the last month of a period
 # the heading of a column of places or firms, each row one of them and each other column a metric
 _SUBJECT_HEADERS = ("镇（街道）", "乡镇（街道）", "镇街", "乡镇", "县（市、区）", "县（市）区", "县市区", "区县", "县区", "地区", "区域", "市（州）", "市州", "企业名称", "企业", "园区", "开发区（园区）")
+_GROWTH_OF = regex.compile(r"(.*?)(?:比上年同期|比上年|较上年同期|较上年|同比)?(?:增长|增速|增幅)(?:率)?")
 _UNIT_LINE = regex.compile(r"[（(]?\s*(?:计量)?单位\s*[:：]\s*([^\s（）()，。]{1,8})\s*[)）]?")
 _ROW_OPENER = regex.compile(r"^(?:其中|内)[：:]\s*")  # 其中：税收收入 is 税收收入
 
@@ -251,7 +252,11 @@ class TableExtractor:
             h_flat = _SPACE.sub("", h)
             m = _UNIT_IN_NAME.search(h_flat)
             name, unit = (h_flat[: m.start()], m.group(1)) if m else (h_flat, t.unit)
-            growth = bool(_GROWTH.fullmatch(name) or _GROWTH.fullmatch(name.removeprefix("同比").removeprefix("比上年")))
+            said = _GROWTH_OF.fullmatch(name)  # 比上年同期增长（%）, 规上工业增加值增长（%）
+            growth = said is not None
+            if said and said.group(1):
+                columns.append((i, said.group(1), unit, True))  # a growth column naming its metric
+                continue
             if not growth:
                 measured = (name, unit)
             columns.append((i, measured[0], measured[1], growth))

@@ -34,7 +34,7 @@ bank branch's half-year figures, a firm's annual report, a zone's table of half-
 a county's summer-grain news, a regional forum's news dense in names, a district's work report
 from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan, a bulletin's population, power,
 health and tourism sections, a feature on a manufacturing town, a bureau's year-end summary, an autonomous prefecture's tourism news, a county's monthly flash table, a county plan's table of
-indicators, a county's budget table in 万元, a table of towns' figures): rows a
+indicators, a county's budget table in 万元, a table of towns' figures, a web page's table of districts): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -642,6 +642,11 @@ FACTS = [
     # each row a town, each column a metric: the town is the subject
     ("towns_table.txt", "52.8", "新安镇", "规上工业总产值", "level", "actual", "2024-01..2024-06"),
     ("towns_table.txt", "9.1", "城关镇", "固定资产投资", "change", "actual", "2024-01..2024-06"),
+    # a web page's table of districts: 比上年同期增长 is the change of the column on its left,
+    # 规上工业增加值增长 names its own metric
+    ("districts.html", "512.3", "江北区", "地区生产总值", "level", "actual", "2024-01..2024-06"),
+    ("districts.html", "6.2", "江北区", "地区生产总值", "change", "actual", "2024-01..2024-06"),
+    ("districts.html", "3.2", "镇海区", "规上工业增加值", "change", "actual", "2024-01..2024-06"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
