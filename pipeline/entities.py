@@ -262,10 +262,9 @@ class EntityFinder:
             # 中工联创(宁波)装备制造研究院, 西部（重庆）科学城: a place in brackets stands inside a
             # name, after the words that open it
             opened = self._walk(text[:start], False)
-            before = _word_ending_at(words, start)
             if opened is not None:
                 start = opened
-            elif before and before not in self.left_stops and _HAN_WORD.fullmatch(before):
+            elif (before := _word_ending_at(words, start)) and before not in self.left_stops and _HAN_WORD.fullmatch(before):
                 start -= len(before)
         return start
 

@@ -50,7 +50,7 @@ _LIST_PLAN_RANK = 9  # below every heading rank: the next heading of any rank cl
 _WE = regex.compile(r"[^“”。]{0,12}(?<!“)我们")  # the speaker's voice, out of quotes, at a sentence's start
 _INSIDE = regex.compile(r"(?:园区|小镇|基地|新区|开发区|全[市区县镇])[内里中]的")
 _YARDSTICK_BEFORE = regex.compile(r"(?:居|位居|位列|列|排|在)\Z")
-_RANK_AFTER = regex.compile(r"(?:各县（市、区）|各县市区|县市区)?(?:[第前][一二三四五六七八九十百\d]+(?![届次批期轮])|首位|首|末位|排名)")
+_RANK_AFTER = regex.compile(r"(?:各县（市、区）|各县市区|县市区)?(?:[第前][一二三四五六七八九十百\d]+(?![届次批期轮])|首位|末位|排名)")
 # ² 数据来源：中国信息通信研究院发布的…: who published the figures, not what they are about
 _SOURCE_NOTE = regex.compile(r"\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*(?:数据|资料)?来源\s*[:：]")
 _NAMED_COUNT = regex.compile(r"(?:这|等)?(?:[两二三四五六七八九十]|\d+)(?:(?:家|个|座|大|地)\p{Han}{0,4}?)?(?:企业|公司|集团|园区|区县|县市|[区县市镇])")

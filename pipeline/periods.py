@@ -175,9 +175,10 @@ def headline_period(text: str, rules: Rules, doc_year: int | None) -> PeriodMent
 
 def infer_doc_date(text: str, rules: Rules) -> tuple[str, str]:
     """(date, evidence): a dateline near the top wins; else, when the text speaks of 今年 (or
-    opens a clause with 去年), the year after the latest year it reports results for (reports
-    describe last year's results and this year's progress); else the latest such year. Years in sentences with a target cue
-    (到2025年, 力争, 计划) are plans, not results, and do not count."""
+    of 去年 as the time of what happened), the year after the latest year it reports results
+    for (reports describe last year's results and this year's progress); else the latest such
+    year. Years in sentences with a target cue (到2025年, 力争, 计划) are plans, not results,
+    and do not count."""
     head = "\n".join(text.split("\n")[:12])
     bulletin = _BULLETIN.search(head)
     if bulletin:  # a statistical bulletin or annual report speaks of its own year as 全年

@@ -208,8 +208,8 @@ class TableExtractor:
         return metric_col, unit_col, period_cols
 
     def _table(self, t: Table, norm_text: str, ctx: DocContext):
-        if _SPACE.sub("", t.header[0]) in _SUBJECT_HEADERS:
-            return self._subject_rows(t, ctx)
+        if _SPACE.sub("", t.header[0]) in _SUBJECT_HEADERS and not any(_YEAR_HEADER.match(_SPACE.sub("", h)) for h in t.header[1:]):
+            return self._subject_rows(t, ctx)  # 镇（街道） | 规上工业总产值（亿元）: a row per place; not 地区 | 2023年
         metric_col, unit_col, period_cols = self._columns(t, ctx)
         out = []
         for row, cells in t.rows:
