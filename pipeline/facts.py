@@ -774,12 +774,8 @@ class FactExtractor:
                 fired.append("period.from_to")
             elif _YEAR_RANGE.fullmatch(period) and _TIMES_OF.search(text, max(0, q.start - 16), q.start):
                 period = period[-4:]  # 五年来…，是五年前的4.7倍: the last year set against the first
-        elif kind in ("share", "rank") and _YEAR_RANGE.fullmatch(period) and "累计" not in text[: q.start]:
-            # 五年来…，居全省第二: a rank or a share is of one year, the last; not a share of
-            # what was added up over the years (累计完成投资…，特色占比为69.46%)
-            period = period[-4:]
         else:
-            period = self._level_year(period, text, q.start)
+            period = self._one_year_of(period, kind, text, q.start)
         if kind != "change" and status == "actual" and ctx.results_year and self._reached_since(text, periods, q.start):
             period, period_text = str(ctx.results_year), ""  # 由2010年的54%提高到70%: the level of now
             fired.append(self.present_rule.id)
@@ -799,6 +795,8 @@ class FactExtractor:
             status = "target"
             if all(p.text in _WHOLE_YEAR for p in periods if p.end <= q.start):
                 period, period_text = carry["target"][:2]
+                if kind != "change":  # ——研发经费支出占…比重达到3.6% under “十四五”主要目标: of 2025
+                    period = self._one_year_of(period, kind, text, q.start)
             fired.append(carry["target"][2])
 
         subject = ""
@@ -1161,6 +1159,14 @@ class FactExtractor:
         year it rose from."""
         before = [p for p in periods if p.end <= start]
         return bool(before) and _rose_from(text, before[-1]) and bool(self.reached.search(text, before[-1].end, start))
+
+    def _one_year_of(self, period: str, kind: str, text: str, start: int) -> str:
+        """The one year of a span of years a share, rank or level is of: 五年来…，居全省第二 or
+        a share is of the last (not a share of what was added up over the years, 累计完成投资…，
+        特色占比为69.46%); a level, as _level_year says."""
+        if kind in ("share", "rank") and _YEAR_RANGE.fullmatch(period) and "累计" not in text[:start]:
+            return period[-4:]
+        return self._level_year(period, text, start)
 
     def _level_year(self, period: str, text: str, start: int) -> str:
         """过去五年，A由698亿元增加到1056亿元: over years (2019..2023), the level reached is the

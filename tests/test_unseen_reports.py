@@ -34,7 +34,7 @@ bank branch's half-year figures, a firm's annual report, a zone's table of half-
 a county's summer-grain news, a regional forum's news dense in names, a district's work report
 from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan, a bulletin's population, power,
 health and tourism sections, a feature on a manufacturing town, a bureau's year-end summary, an autonomous prefecture's tourism news, a county's monthly flash table, a county plan's table of
-indicators, a county's budget table in 万元, a table of towns' figures, a web page's table of districts): rows a
+indicators, a county's budget table in 万元, a table of towns' figures, a web page's table of districts, a district plan's list of aims): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -647,6 +647,12 @@ FACTS = [
     ("districts.html", "512.3", "江北区", "地区生产总值", "level", "actual", "2024-01..2024-06"),
     ("districts.html", "6.2", "江北区", "地区生产总值", "change", "actual", "2024-01..2024-06"),
     ("districts.html", "3.2", "镇海区", "规上工业增加值", "change", "actual", "2024-01..2024-06"),
+    # a plan's list of aims (——…): a share or a level reached is of the plan's last year, a
+    # yearly growth over its years; 岁 is a unit and 预期寿命 no plan cue of its own
+    ("dash_targets.txt", "3.6%", "上虞区", "研发经费支出占地区生产总值比重", "share", "target", "2025"),
+    ("dash_targets.txt", "40件", "上虞区", "每万人发明专利拥有量", "count", "target", "2025"),
+    ("dash_targets.txt", "82.5岁", "上虞区", "人均预期寿命", "level", "target", "2025"),
+    ("dash_targets.txt", "6.5%", "上虞区", "地区生产总值", "change", "target", "2021..2025"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
