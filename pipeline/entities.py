@@ -230,7 +230,9 @@ class EntityFinder:
                 start -= len(word)
                 taken.append((start, False))
                 continue
-            legal_verb = legal and flag == "v" and len(word) > 1
+            # 浙江三花智能控制股份有限公司, 宁波均普智能制造股份有限公司: a verb, or a character
+            # jieba splits off, inside a name written in full
+            legal_verb = legal and (flag == "v" and len(word) > 1 or len(word) == 1 and flag not in _NUMBER_TAGS and _HAN_WORD.fullmatch(word) is not None)
             if legal_verb or word in self.inner_name_words:
                 # 浙江三花智能控制股份有限公司: a verb inside a name written in full, kept only if a
                 # proper name stands further left (全市引导…有限公司 starts after 引导);

@@ -58,6 +58,8 @@ _LIST_COUNT = regex.compile(r"[两二三四五六七八九十]大(?=\p{Han})")  
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z]")
 _MONTHS = regex.compile(r"\d{4}-\d{2}")  # 2023-09, 2023-01..2023-09: a part of a year
 _NOTE = regex.compile(r"[（(][^（）()]{1,12}[）)]")
+# a code in brackets (（股票代码：605077）, (688306.SH)), or its end when the clause opens inside them
+_CODE_NOTE = regex.compile(r"[（(][^（）()]*\d[^（）()]*[）)]|^[^（）()]*\d[^（）()]*[）)]")
 _NOUN_AFTER = regex.compile(r"[\p{Han}A-Za-z“”（）()]{2,24}")
 _PER_HEAD = regex.compile(rf"^([{_PER}]均|单位)")
 _ALL_CUE = regex.compile(r"均|都|双双")
@@ -1187,6 +1189,8 @@ class FactExtractor:
         """Drop the function words a clause puts around its metric (word by word, so that
         有序推进 keeps its 有), and brackets and quotes left open at either end."""
         src = _AVERAGE_RATE.sub("", _COMPARED_WITH.sub("", src.replace(" ", "")))
+        if "）" in src or ")" in src:  # 华康药业（股票代码：605077）首发募资: a code in brackets measures nothing
+            src = _CODE_NOTE.sub("", src)
         if "连续" in src:  # 连续七年稳定在250亿斤以上: a streak says how long, not what
             src = _YEARS_RUNNING.sub("", src)
         if "简称" in src:  # （以下简称“航空港区”） names, it does not measure

@@ -34,7 +34,7 @@ bank branch's half-year figures, a firm's annual report, a zone's table of half-
 a county's summer-grain news, a regional forum's news dense in names, a district's work report
 from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan, a bulletin's population, power,
 health and tourism sections, a feature on a manufacturing town, a bureau's year-end summary, an autonomous prefecture's tourism news, a county's monthly flash table, a county plan's table of
-indicators, a county's budget table in 万元, a table of towns' figures, a web page's table of districts, a district plan's list of aims): rows a
+indicators, a county's budget table in 万元, a table of towns' figures, a web page's table of districts, a district plan's list of aims, news of listed firms): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -653,6 +653,9 @@ FACTS = [
     ("dash_targets.txt", "40件", "上虞区", "每万人发明专利拥有量", "count", "target", "2025"),
     ("dash_targets.txt", "82.5岁", "上虞区", "人均预期寿命", "level", "target", "2025"),
     ("dash_targets.txt", "6.5%", "上虞区", "地区生产总值", "change", "target", "2021..2025"),
+    # a stock code in brackets is no part of a metric; one number for each of three known firms
+    ("listed_firms.txt", "16.3亿元", "浙江华康药业股份有限公司", "募资", "level", "actual", "2025"),
+    ("listed_firms.txt", "9.8亿元", "宁波均普智能制造股份有限公司", "募资", "level", "actual", "2025"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -792,6 +795,9 @@ ENTITIES = [
     ("minority_region.txt", "黔东南苗族侗族自治州文体广电旅游局", "GOV"),
     ("minority_region.txt", "欧阳建华", "PERSON"),
     ("minority_region.txt", "锡林郭勒盟", "REGION"),
+    ("listed_firms.txt", "宁波均普智能制造股份有限公司", "ORG"),
+    ("listed_firms.txt", "吉利控股", "ORG"),
+    ("listed_firms.txt", "青山控股", "ORG"),
 ]
 NOT_ENTITIES = [("hefei_report.txt", "2024年合肥市政府"), ("beijiao_feature.txt", "小作坊"), ("mianyang_bulletin.txt", "经四川省统计局"),
     ("company_news.txt", "宁德"), ("company_news.txt", "上市公司"), ("company_news.txt", "年公司动力"),
