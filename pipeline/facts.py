@@ -410,6 +410,7 @@ class FactExtractor:
         self.actual = rules.by_id("status.actual")
         self.section_plan = rules.by_id("status.section_plan")
         self.list_cue = rules.compile(self.section_plan.get("list_cue"))
+        self.work_report_plan = rules.compile(self.section_plan.get("in_work_reports"))
         self.part_of_year = {r.id for r in rules.group("period") if r.get("part_of_year")}  # 春节假期
         self.year_rule = "period.year"
         self.present_rule = rules.by_id("period.present")
@@ -562,7 +563,7 @@ class FactExtractor:
             return plans
         closed = plans.get(rank)
         plans = {r: p for r, p in plans.items() if r < rank}
-        if self.section_plan.pattern.search(sent.text):
+        if self.section_plan.pattern.search(sent.text) or ctx.looks_back and self.work_report_plan.search(sent.text):
             periods = resolve_periods(found, self.rules, ctx.doc_year, sent.start)
             if not periods:
                 # 二、2024年计划草案 / 三、主要任务: a plan's next section goes on for its year

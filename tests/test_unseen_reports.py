@@ -34,7 +34,8 @@ bank branch's half-year figures, a firm's annual report, a zone's table of half-
 a county's summer-grain news, a regional forum's news dense in names, a district's work report
 from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan, a bulletin's population, power,
 health and tourism sections, a feature on a manufacturing town, a bureau's year-end summary, an autonomous prefecture's tourism news, a county's monthly flash table, a county plan's table of
-indicators, a county's budget table in 万元, a table of towns' figures, a web page's table of districts, a district plan's list of aims, news of listed firms): rows a
+indicators, a county's budget table in 万元, a table of towns' figures, a web page's table of districts, a district plan's list of aims, news of listed firms, a work report's
+list of the year's work): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -656,6 +657,10 @@ FACTS = [
     # a stock code in brackets is no part of a metric; one number for each of three known firms
     ("listed_firms.txt", "16.3亿元", "浙江华康药业股份有限公司", "募资", "level", "actual", "2025"),
     ("listed_firms.txt", "9.8亿元", "宁波均普智能制造股份有限公司", "募资", "level", "actual", "2025"),
+    # a work report's heading of the year's work (二、2024年主要工作) opens its plan
+    ("tasks_report.txt", "7.5%", "湖州市", "规上工业增加值", "change", "target", "2024"),
+    ("tasks_report.txt", "400家", "湖州市", "新增规上工业企业", "count", "target", "2024"),
+    ("tasks_report.txt", "3953亿元", "湖州市", "地区生产总值", "level", "actual", "2023"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
