@@ -35,7 +35,7 @@ a county's summer-grain news, a regional forum's news dense in names, a district
 from Jiangsu, a free-trade zone's feature, a city's first-quarter release, a city's digital-economy plan, a bulletin's population, power,
 health and tourism sections, a feature on a manufacturing town, a bureau's year-end summary, an autonomous prefecture's tourism news, a county's monthly flash table, a county plan's table of
 indicators, a county's budget table in 万元, a table of towns' figures, a web page's table of districts, a district plan's list of aims, news of listed firms, a work report's
-list of the year's work): rows a
+list of the year's work, a town's year summary): rows a
 reviewer checked by hand. Each pins a way the rules generalise beyond the seeds."""
 
 import pandas as pd
@@ -661,6 +661,10 @@ FACTS = [
     ("tasks_report.txt", "7.5%", "湖州市", "规上工业增加值", "change", "target", "2024"),
     ("tasks_report.txt", "400家", "湖州市", "新增规上工业企业", "count", "target", "2024"),
     ("tasks_report.txt", "3953亿元", "湖州市", "地区生产总值", "level", "actual", "2023"),
+    # a town's year summary: 19个行政村 counts villages; 50万元以上的村 is a class, no amount
+    ("township.txt", "19个", "溪口镇", "行政村", "count", "actual", "2023"),
+    ("township.txt", "4860万元", "溪口镇", "行政村集体经济总收入", "level", "actual", "2023"),
+    ("township.txt", "13亿元", "溪口镇", "固定资产投资", "level", "target", "2024"),
 ]
 
 # (doc, text, type) present, and (doc, text) absent
@@ -875,3 +879,9 @@ def test_unseen_a_table_unit_line_is_no_fact(unseen_run):
     assert facts[(facts["doc_id"] == "fiscal_table.txt") & (facts["span"] == "万元")].empty
     cell = facts[(facts["doc_id"] == "fiscal_table.txt") & (facts["span"] == "428650")].iloc[0]
     assert (cell["unit"], float(cell["value_std"])) == ("万元", 4286500000.0)
+
+
+def test_unseen_a_class_of_villages_is_no_amount(unseen_run):
+    """经营性收入50万元以上的村实现全覆盖: 50万元 names a class of villages."""
+    facts = _read(unseen_run, "fact_mentions.csv")
+    assert facts[(facts["doc_id"] == "township.txt") & (facts["span"] == "50万元")].empty
