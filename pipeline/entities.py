@@ -230,16 +230,15 @@ class EntityFinder:
                 start -= len(word)
                 taken.append((start, False))
                 continue
-            # 浙江三花智能控制股份有限公司, 宁波均普智能制造股份有限公司: a verb, or a character
-            # jieba splits off, inside a name written in full
-            legal_verb = legal and (flag == "v" and len(word) > 1 or len(word) == 1 and flag not in _NUMBER_TAGS and _HAN_WORD.fullmatch(word) is not None)
-            if legal_verb or word in self.inner_name_words:
-                # 浙江三花智能控制股份有限公司: a verb inside a name written in full, kept only if a
-                # proper name stands further left (全市引导…有限公司 starts after 引导);
-                # 顺德创新设计研究院: a word of names, inside one only (never the first)
+            in_full_name = legal and (flag == "v" and len(word) > 1 or len(word) == 1 and flag not in _NUMBER_TAGS and _HAN_WORD.fullmatch(word) is not None)
+            if in_full_name or word in self.inner_name_words:
+                # 浙江三花智能控制股份有限公司, 宁波均普智能制造股份有限公司: a verb, or a character
+                # jieba splits off, inside a name written in full, kept only if a proper name
+                # stands further left (全市引导…有限公司 starts after 引导); 顺德创新设计研究院: a
+                # word of names, inside one only (never the first)
                 start -= len(word)
                 taken.append((start, False))
-                inside.append((start, len(word), legal_verb))
+                inside.append((start, len(word), in_full_name))
                 continue
             known = word in self.gaz.by_name
             # a word jieba made up (not in its dictionary) is name material: 镇明, 舜宇; so is

@@ -852,10 +852,8 @@ class FactExtractor:
             # the noun is what the amount is for, and the words before it say what it measures.
             # A count's noun is what is counted, whatever its first word (新建5个旅游度假区)
             if after and not (metric and kind != "count" and self._words(after)[0][1] == "vn"):
-                metric = after
-                if kind == "count" and self._measured_thing(after):
-                    # 19个行政村集体经济总收入达到…: the count is of the thing (行政村), not of its measure
-                    metric = self._words(after)[0][0]
+                # 19个行政村集体经济总收入达到…: a count is of the thing (行政村), not of its measure
+                metric = self._words(after)[0][0] if kind == "count" and self._measured_thing(after) else after
                 fired.append("metric.after_number")
             elif total:
                 metric = total
